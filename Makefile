@@ -1,0 +1,67 @@
+# Klartext task runner. Every target sets up what it needs, so a fresh clone
+# needs nothing but `make serve` or `make test`.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: setup serve build test lint typecheck pytest bench chromium clean
+
+## setup: virtual environment with the pinned Python packages, npm packages from the lock file
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip>=23"
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## chromium: Debian's Chromium for the browser tests (installed with apt when missing and run as root)
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium fehlt: bitte 'apt-get install chromium' als root ausführen." >&2; exit 1; \
+	  fi; \
+	fi
+
+## serve: the site with live reload on $(HOST)
+serve: setup
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+
+## build: the site into site/ (a failed build leaves the previous site/ untouched)
+build: setup
+	$(PY) -m site_hooks.safe_build site
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: setup
+	$(BIN)/mypy
+
+## pytest: the whole suite; pytest's exit code 5 (nothing collected) counts as a failure
+pytest: setup chromium
+	@status=0; $(BIN)/pytest --cov --cov-report=term $(PYTEST_ARGS) || status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure here" >&2; exit 1; fi; \
+	exit $$status
+
+## test: lint, type check and the whole suite
+test: lint typecheck pytest
+
+## bench: benchmarks with their baselines, measured in the same run
+bench: setup chromium
+	$(PY) -m benchmarks
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache .coverage

@@ -1,0 +1,358 @@
+"""Load the whole content folder into one validated ``Playbook``.
+
+Problems are collected across all files (syntax, schema, duplicate ids, dangling
+references, unused placeholders) and raised together as one ``ContentError`` so the author
+sees everything wrong at once, each with file, line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from content_model.problems import ContentError, Problem
+from content_model.schema import (
+    Chapter,
+    ChecklistBlock,
+    GlossaryFile,
+    OnboardingFile,
+    OptionsBlock,
+    Part,
+    PartsFile,
+    Section,
+    StepsBlock,
+    TemplateBlock,
+    Term,
+    TrafficLightBlock,
+)
+from content_model.strict_yaml import Data, PathKey, YamlDocument, parse_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+INLINE_REF = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
+
+#: Pages generated from the content besides the chapters, addressable in references.
+SPECIAL_PAGES: dict[str, str] = {
+    "einstieg": "Einstieg",
+    "checklisten": "Alle Checklisten",
+    "vorlagen": "Alle Vorlagen",
+    "glossar": "Glossar",
+    "rechner": "Alle Rechner",
+}
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a reference lands: the page (by chapter or special id) and an optional anchor."""
+
+    page: str
+    anchor: str | None
+    title: str
+
+
+@dataclass
+class Playbook:
+    """Everything the site is generated from, validated and cross-linked."""
+
+    parts: list[Part]
+    chapters: list[Chapter]
+    glossary: list[Term]
+    onboarding: OnboardingFile
+    sources: dict[str, str] = field(default_factory=dict)  # chapter id -> file path
+    targets: dict[str, Target] = field(default_factory=dict)
+
+    def chapters_of(self, part: Part) -> list[Chapter]:
+        """Chapters of one part in reading order."""
+        return [chapter for chapter in self.chapters if chapter.part == part.id]
+
+    def part_of(self, chapter: Chapter) -> Part:
+        """The part a chapter belongs to."""
+        return next(part for part in self.parts if part.id == chapter.part)
+
+
+def walk(node: object, path: PathKey = ()) -> Iterator[tuple[PathKey, object]]:
+    """Yield every model, list item and value with its path (the same path as in the YAML)."""
+    yield path, node
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from walk(getattr(node, name), (*path, name))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from walk(item, (*path, index))
+    elif isinstance(node, dict):
+        for key, item in node.items():
+            yield from walk(item, (*path, key))
+
+
+def _problem(document: YamlDocument, path: PathKey, message: str, *, key: bool = False) -> Problem:
+    position = document.position_of(path, key=key)
+    dotted = ".".join(str(part) for part in path)
+    return Problem(document.path, position.line, position.column, dotted, message)
+
+
+def _data_path(document: YamlDocument, location: tuple[int | str, ...]) -> PathKey:
+    """Drop the discriminator tags pydantic adds to locations (``blocks.0.checklist.id``)."""
+    path: list[str | int] = []
+    node: Data = document.data
+    for part in location:
+        if isinstance(node, dict) and isinstance(part, str):
+            if part not in node and node.get("type") == part:
+                continue
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            node = None
+        path.append(part)
+    return tuple(path)
+
+
+def validate(document: YamlDocument, model: type[M]) -> M:
+    """Validate one parsed document; raise ContentError with every located problem."""
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        problems = []
+        for detail in error.errors():
+            path = _data_path(document, tuple(detail["loc"]))
+            kind = detail["type"]
+            if kind == "extra_forbidden":
+                problems.append(_problem(document, path, "unknown key", key=True))
+            elif kind == "missing":
+                problems.append(_problem(document, path, "field required"))
+            else:
+                problems.append(_problem(document, path, detail["msg"]))
+        raise ContentError(problems) from None
+
+
+def _read(
+    path: Path, root: Path, model: type[M], problems: list[Problem]
+) -> tuple[M, YamlDocument] | None:
+    shown = str(path.relative_to(root.parent)) if path.is_relative_to(root.parent) else str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.append(Problem(shown, 1, 1, "", "file is missing"))
+        return None
+    except UnicodeDecodeError as error:
+        problems.append(Problem(shown, 1, 1, "", f"not UTF-8 text ({error.reason})"))
+        return None
+    try:
+        document = parse_yaml(text, shown)
+        return validate(document, model), document
+    except ContentError as error:
+        problems.extend(error.problems)
+        return None
+
+
+class _Checker:
+    """Cross-file rules: unique ids, resolvable references, consistent templates."""
+
+    def __init__(self, calculator_ids: Collection[str] | None) -> None:
+        self.problems: list[Problem] = []
+        self.calculator_ids = calculator_ids
+        self.targets: dict[str, Target] = {
+            page: Target(page, None, title) for page, title in SPECIAL_PAGES.items()
+        }
+        self.anchor_owner: dict[str, tuple[YamlDocument, PathKey]] = {}
+
+    def add_target(self, document: YamlDocument, path: PathKey, target: Target) -> None:
+        key = target.page if target.anchor is None else f"{target.page}#{target.anchor}"
+        if target.anchor is not None:
+            if target.anchor in self.anchor_owner:
+                other, other_path = self.anchor_owner[target.anchor]
+                line = other.position_of(other_path).line
+                message = f"duplicate id {target.anchor!r} (already used in {other.path}:{line})"
+                self.problems.append(_problem(document, path, message))
+                return
+            self.anchor_owner[target.anchor] = (document, path)
+        elif key in self.targets:
+            self.problems.append(_problem(document, path, f"duplicate id {key!r}"))
+            return
+        self.targets[key] = target
+
+    def register_chapter(self, chapter: Chapter, document: YamlDocument) -> None:
+        self.add_target(document, ("id",), Target(chapter.id, None, chapter.title))
+        for path, node in walk(chapter):
+            if isinstance(node, Section):
+                self.add_target(document, (*path, "id"), Target(chapter.id, node.id, node.title))
+            elif isinstance(node, StepsBlock):
+                for index, step in enumerate(node.items):
+                    step_path = (*path, "items", index, "id")
+                    self.add_target(document, step_path, Target(chapter.id, step.id, step.title))
+            elif isinstance(node, OptionsBlock):
+                self._options(node, path, chapter, document)
+            elif isinstance(node, ChecklistBlock):
+                self.add_target(document, (*path, "id"), Target(chapter.id, node.id, node.title))
+                self._unique(document, path, "items", [item.id for item in node.items])
+            elif isinstance(node, TemplateBlock):
+                self.add_target(document, (*path, "id"), Target(chapter.id, node.id, node.title))
+                self._template(node, path, document)
+            elif isinstance(node, TrafficLightBlock):
+                colours = [light.color for light in node.items]
+                if len(set(colours)) != len(colours):
+                    self.problems.append(
+                        _problem(document, (*path, "items"), "each colour must appear exactly once")
+                    )
+
+    def _options(
+        self, block: OptionsBlock, path: PathKey, chapter: Chapter, document: YamlDocument
+    ) -> None:
+        for index, option in enumerate(block.items):
+            title = f"Option {option.letter}: {option.title}"
+            self.add_target(
+                document, (*path, "items", index, "id"), Target(chapter.id, option.id, title)
+            )
+        letters = [option.letter for option in block.items]
+        for index, letter in enumerate(letters):
+            if letters.index(letter) != index:
+                self.problems.append(
+                    _problem(
+                        document, (*path, "items", index, "letter"), f"duplicate letter {letter!r}"
+                    )
+                )
+
+    def _unique(self, document: YamlDocument, path: PathKey, key: str, ids: list[str]) -> None:
+        for index, item_id in enumerate(ids):
+            if ids.index(item_id) != index:
+                self.problems.append(
+                    _problem(document, (*path, key, index, "id"), f"duplicate id {item_id!r}")
+                )
+
+    def _template(self, block: TemplateBlock, path: PathKey, document: YamlDocument) -> None:
+        declared = [placeholder.name for placeholder in block.placeholders]
+        self._unique_names(document, path, declared)
+        used = block.used_placeholders()
+        for name in used:
+            if name not in declared:
+                self.problems.append(
+                    _problem(document, (*path, "body"), f"placeholder {{{name}}} is not declared")
+                )
+        for index, name in enumerate(declared):
+            if name not in used:
+                self.problems.append(
+                    _problem(
+                        document,
+                        (*path, "placeholders", index, "name"),
+                        f"placeholder {{{name}}} is declared but not used",
+                    )
+                )
+
+    def _unique_names(self, document: YamlDocument, path: PathKey, names: list[str]) -> None:
+        for index, name in enumerate(names):
+            if names.index(name) != index:
+                self.problems.append(
+                    _problem(
+                        document,
+                        (*path, "placeholders", index, "name"),
+                        f"duplicate placeholder {name!r}",
+                    )
+                )
+
+    def check_references(self, model: BaseModel, document: YamlDocument) -> None:
+        """Every ``ref`` field, ``see`` entry, inline ``[[ref]]`` and calculator id must resolve."""
+        for path, node in walk(model):
+            if not path:
+                continue
+            if (path[-1] == "ref" and isinstance(node, str)) or (
+                len(path) >= 2 and path[-2] == "see" and isinstance(node, str)
+            ):
+                self._resolve(document, path, node)
+            elif path[-1] == "calculator" and isinstance(node, str):
+                if self.calculator_ids is not None and node not in self.calculator_ids:
+                    known = ", ".join(sorted(self.calculator_ids))
+                    self.problems.append(
+                        _problem(document, path, f"unknown calculator {node!r} (known: {known})")
+                    )
+            elif isinstance(node, str):
+                for match in INLINE_REF.finditer(node):
+                    self._resolve(document, path, match.group(1).strip())
+
+    def _resolve(self, document: YamlDocument, path: PathKey, ref: str) -> None:
+        if ref not in self.targets:
+            self.problems.append(_problem(document, path, f"reference {ref!r} points nowhere"))
+
+
+def load_playbook(root: Path, *, calculator_ids: Collection[str] | None = None) -> Playbook:
+    """Load and validate ``root`` (the content folder); raise ContentError listing all problems."""
+    problems: list[Problem] = []
+    parts_read = _read(root / "parts.yml", root, PartsFile, problems)
+    glossary_read = _read(root / "glossary.yml", root, GlossaryFile, problems)
+    onboarding_read = _read(root / "onboarding.yml", root, OnboardingFile, problems)
+    chapters_read: list[tuple[Chapter, YamlDocument]] = []
+    chapter_files = sorted((root / "chapters").glob("*.yml"))
+    if not chapter_files:
+        problems.append(Problem(str(root / "chapters"), 1, 1, "", "no chapter files (*.yml)"))
+    for path in chapter_files:
+        read = _read(path, root, Chapter, problems)
+        if read is None:
+            continue
+        chapter, document = read
+        if chapter.id != path.stem:
+            problems.append(_problem(document, ("id",), f"must match the file name {path.stem!r}"))
+        chapters_read.append(read)
+    if problems or parts_read is None or glossary_read is None or onboarding_read is None:
+        raise ContentError(problems)
+
+    checker = _Checker(calculator_ids)
+    parts, parts_document = parts_read
+    part_ids = [part.id for part in parts.parts]
+    for index, part in enumerate(parts.parts):
+        checker.add_target(
+            parts_document, ("parts", index, "id"), Target(part.id, None, part.title)
+        )
+    for chapter, document in chapters_read:
+        checker.register_chapter(chapter, document)
+        if chapter.part not in part_ids:
+            checker.problems.append(
+                _problem(
+                    document,
+                    ("part",),
+                    f"unknown part {chapter.part!r} (known: {', '.join(part_ids)})",
+                )
+            )
+    glossary, glossary_document = glossary_read
+    for index, term in enumerate(glossary.terms):
+        checker.add_target(
+            glossary_document, ("terms", index, "id"), Target("glossar", term.id, term.term)
+        )
+    _check_order(chapters_read, checker)
+    for chapter, document in chapters_read:
+        checker.check_references(chapter, document)
+    checker.check_references(glossary, glossary_document)
+    onboarding, onboarding_document = onboarding_read
+    checker.check_references(onboarding, onboarding_document)
+    if checker.problems:
+        raise ContentError(checker.problems)
+
+    part_order = {part.id: part.order for part in parts.parts}
+    chapters = sorted(
+        (chapter for chapter, _ in chapters_read), key=lambda c: (part_order[c.part], c.order)
+    )
+    return Playbook(
+        parts=sorted(parts.parts, key=lambda part: part.order),
+        chapters=chapters,
+        glossary=glossary.terms,
+        onboarding=onboarding,
+        sources={chapter.id: document.path for chapter, document in chapters_read},
+        targets=checker.targets,
+    )
+
+
+def _check_order(chapters: list[tuple[Chapter, YamlDocument]], checker: _Checker) -> None:
+    seen: dict[tuple[str, int], str] = {}
+    for chapter, document in chapters:
+        key = (chapter.part, chapter.order)
+        if key in seen:
+            checker.problems.append(
+                _problem(
+                    document, ("order",), f"order {chapter.order} is already taken by {seen[key]!r}"
+                )
+            )
+        else:
+            seen[key] = chapter.id

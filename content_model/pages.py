@@ -1,0 +1,50 @@
+"""Where each generated page lives, and how references become relative links.
+
+Chapter pages live under their part (``gespraeche/lage-klaeren.md``) so URLs read well in
+a workshop; anchors are the YAML ids, so a renamed heading keeps its links.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from content_model.loader import Playbook, Target
+
+SPECIAL_PAGE_URIS: dict[str, str] = {
+    "einstieg": "einstieg.md",
+    "checklisten": "checklisten.md",
+    "vorlagen": "vorlagen.md",
+    "glossar": "glossar.md",
+    "rechner": "rechner.md",
+}
+
+
+def chapter_uri(part_id: str, chapter_id: str) -> str:
+    """Source URI of a chapter page."""
+    return f"{part_id}/{chapter_id}.md"
+
+
+def part_uri(part_id: str) -> str:
+    """Source URI of a part's overview page."""
+    return f"{part_id}/index.md"
+
+
+def target_uri(playbook: Playbook, target: Target) -> str:
+    """Source URI (with fragment) a reference target lands on."""
+    if target.page in SPECIAL_PAGE_URIS:
+        uri = SPECIAL_PAGE_URIS[target.page]
+    elif any(part.id == target.page for part in playbook.parts):
+        uri = part_uri(target.page)
+    else:
+        chapter = next(c for c in playbook.chapters if c.id == target.page)
+        uri = chapter_uri(chapter.part, chapter.id)
+    return f"{uri}#{target.anchor}" if target.anchor else uri
+
+
+def relative_link(from_uri: str, to_uri: str) -> str:
+    """Relative Markdown link between two source URIs, as MkDocs validates and rewrites them."""
+    path, _, fragment = to_uri.partition("#")
+    if path == from_uri and fragment:
+        return f"#{fragment}"
+    relative = posixpath.relpath(path, posixpath.dirname(from_uri) or ".")
+    return f"{relative}#{fragment}" if fragment else relative

@@ -1,0 +1,183 @@
+"""Render the validated playbook into Markdown pages through the Jinja2 templates.
+
+Templates are Markdown, so plain strings are escaped for Markdown by default (``finalize``
+plus autoescape): a template author cannot forget it. Only filters that build markup on
+purpose (``text``, ``inline``, ``title``, ``link``) return ``Markup``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from content_model.loader import Playbook
+from content_model.markdown_text import escape_inline, escape_title, render_inline, render_paragraphs
+from content_model.pages import SPECIAL_PAGE_URIS, chapter_uri, part_uri, relative_link, target_uri
+from content_model.schema import ChecklistBlock, TemplateBlock
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes and its Markdown."""
+
+    src_uri: str
+    markdown: str
+
+
+def _finalize(value: object) -> object:
+    """Escape every plain string printed by a template for Markdown."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return Markup(escape_inline(value))
+
+
+def _german_date(iso: str) -> str:
+    return dt.date.fromisoformat(iso).strftime("%d.%m.%Y")
+
+
+def _anchor(identifier: str) -> Markup:
+    """A heading's explicit id (attr_list), so links survive renamed headings."""
+    return Markup(f"{{#{identifier}}}")
+
+
+def _inline_anchor(identifier: str) -> Markup:
+    """An id on the preceding inline element (attr_list)."""
+    return Markup(f"{{: #{identifier} }}")
+
+
+def _placeholder(name: str) -> Markup:
+    return Markup(f"`{{{name}}}`")
+
+
+def _fenced(text: str) -> Markup:
+    """A literal code block whose fence is longer than any tilde run inside the text."""
+    longest = max((len(run) for run in re.findall(r"~+", text)), default=0)
+    fence = "~" * max(3, longest + 1)
+    return Markup(f"{fence} text\n{text.rstrip()}\n{fence}")
+
+
+def make_environment(templates: Path, playbook: Playbook) -> Environment:
+    """A Jinja2 environment whose filters resolve references against ``playbook``."""
+    environment = Environment(
+        loader=FileSystemLoader(templates),
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+    def resolver(context: Context) -> Any:
+        page = str(context["page_uri"])
+
+        def resolve(ref: str) -> tuple[str, str]:
+            target = playbook.targets[ref]
+            return relative_link(page, target_uri(playbook, target)), target.title
+
+        return resolve
+
+    @pass_context
+    def text(context: Context, value: str) -> Markup:
+        return render_paragraphs(value, resolver(context))
+
+    @pass_context
+    def inline(context: Context, value: str) -> Markup:
+        return render_inline(value, resolver(context))
+
+    @pass_context
+    def link(context: Context, ref: str, label: str | None = None) -> Markup:
+        url, title = resolver(context)(ref)
+        return Markup(f"[{escape_inline(label or title)}]({url})")
+
+    @pass_context
+    def href(context: Context, uri: str) -> Markup:
+        return Markup(relative_link(str(context["page_uri"]), uri))
+
+    environment.filters.update(
+        text=text,
+        inline=inline,
+        link=link,
+        href=href,
+        title=escape_title,
+        german_date=_german_date,
+        anchor=_anchor,
+        inline_anchor=_inline_anchor,
+        placeholder=_placeholder,
+        fenced=_fenced,
+    )
+    environment.globals.update(playbook=playbook, chapter_uri=chapter_uri, part_uri=part_uri)
+    return environment
+
+
+def _checklists(playbook: Playbook) -> list[tuple[Any, ChecklistBlock]]:
+    return [
+        (chapter, block)
+        for chapter in playbook.chapters
+        for section in chapter.sections
+        for block in section.blocks
+        if isinstance(block, ChecklistBlock)
+    ]
+
+
+def _templates(playbook: Playbook) -> list[tuple[Any, TemplateBlock]]:
+    return [
+        (chapter, block)
+        for chapter in playbook.chapters
+        for section in chapter.sections
+        for block in section.blocks
+        if isinstance(block, TemplateBlock)
+    ]
+
+
+def render_pages(playbook: Playbook, templates: Path) -> list[Page]:
+    """Every generated page of the site, in navigation order."""
+    environment = make_environment(templates, playbook)
+
+    def render(template: str, uri: str, **context: object) -> Page:
+        markdown = environment.get_template(template).render(page_uri=uri, **context)
+        return Page(uri, markdown)
+
+    pages = [render("onboarding.md.j2", SPECIAL_PAGE_URIS["einstieg"])]
+    for part in playbook.parts:
+        chapters = playbook.chapters_of(part)
+        pages.append(render("part.md.j2", part_uri(part.id), part=part, chapters=chapters))
+        pages.extend(
+            render("chapter.md.j2", chapter_uri(part.id, chapter.id), chapter=chapter, part=part)
+            for chapter in chapters
+        )
+    pages.append(
+        render("checklists.md.j2", SPECIAL_PAGE_URIS["checklisten"], items=_checklists(playbook))
+    )
+    pages.append(render("templates.md.j2", SPECIAL_PAGE_URIS["vorlagen"], items=_templates(playbook)))
+    pages.append(render("glossary.md.j2", SPECIAL_PAGE_URIS["glossar"]))
+    return pages
+
+
+def navigation(playbook: Playbook) -> list[Any]:
+    """The site navigation in reading order, for ``mkdocs.yml``'s ``nav``."""
+    nav: list[Any] = [{"Start": "index.md"}, {"Einstieg": SPECIAL_PAGE_URIS["einstieg"]}]
+    for part in playbook.parts:
+        entries: list[Any] = [part_uri(part.id)]
+        entries.extend(
+            {chapter.title: chapter_uri(part.id, chapter.id)}
+            for chapter in playbook.chapters_of(part)
+        )
+        nav.append({part.title: entries})
+    nav.append(
+        {
+            "Werkzeugkasten": [
+                {"Alle Checklisten": SPECIAL_PAGE_URIS["checklisten"]},
+                {"Alle Vorlagen": SPECIAL_PAGE_URIS["vorlagen"]},
+                {"Glossar": SPECIAL_PAGE_URIS["glossar"]},
+            ]
+        }
+    )
+    return nav

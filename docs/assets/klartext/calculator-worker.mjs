@@ -1,0 +1,45 @@
+// Klartext calculator worker: runs the Python calculators in Pyodide, off the main thread.
+//
+// It only moves data: field strings in, the JSON answer of calculators.boundary out.
+// No Python source is ever assembled from user input; every rule lives in calculators/.
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+
+const RUNTIME_URL = new URL("../pyodide/", import.meta.url).href;
+const ARCHIVE_URL = new URL("calculators.zip", import.meta.url).href;
+const EXTRACT_DIR = "/home/pyodide/klartext";
+
+async function fetchArchive() {
+  const response = await fetch(ARCHIVE_URL);
+  if (!response.ok) {
+    throw new Error(`calculators.zip: HTTP ${response.status}`);
+  }
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function start() {
+  const [pyodide, archive] = await Promise.all([
+    loadPyodide({ indexURL: RUNTIME_URL, fullStdLib: false }),
+    fetchArchive(),
+  ]);
+  pyodide.unpackArchive(archive, "zip", { extractDir: EXTRACT_DIR });
+  const sys = pyodide.pyimport("sys");
+  sys.path.insert(0, EXTRACT_DIR);
+  return pyodide.pyimport("calculators.boundary");
+}
+
+const boundary = start();
+boundary.then(
+  () => postMessage({ type: "ready" }),
+  (error) => postMessage({ type: "failed", message: String(error) }),
+);
+
+onmessage = async (event) => {
+  const { id, calculator, fields } = event.data;
+  try {
+    const run = await boundary;
+    const answer = JSON.parse(run.run_json(calculator, JSON.stringify(fields)));
+    postMessage({ type: "result", id, answer });
+  } catch (error) {
+    postMessage({ type: "result", id, failure: String(error) });
+  }
+};

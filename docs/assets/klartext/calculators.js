@@ -1,0 +1,234 @@
+// Klartext calculators on the page.
+//
+// This script moves what a reader types to the Python calculators (in a Web Worker running
+// Pyodide) and moves their answers onto the page. It computes nothing itself: every formula,
+// threshold and message comes from calculators/ in Python. It writes nothing to storage,
+// cookies or the address bar; a shareable link is only built when the reader asks for one.
+(() => {
+  "use strict";
+
+  const SCRIPT_URL = document.currentScript.src;
+  const WORKER_URL = new URL("calculator-worker.mjs", SCRIPT_URL);
+  const DEBOUNCE_MS = 120;
+  const LINK_PREFIX = "rechner-";
+
+  let worker = null;
+  let workerState = "idle"; // idle | loading | ready | failed
+  let nextId = 1;
+  const pending = new Map();
+  const stateListeners = new Set();
+
+  function setWorkerState(state, message) {
+    workerState = state;
+    for (const listener of stateListeners) listener(state, message);
+  }
+
+  function startWorker() {
+    if (worker) return;
+    setWorkerState("loading");
+    worker = new Worker(WORKER_URL, { type: "module", name: "klartext-rechner" });
+    worker.onmessage = (event) => {
+      const message = event.data;
+      if (message.type === "ready") setWorkerState("ready");
+      else if (message.type === "failed") setWorkerState("failed", message.message);
+      else if (message.type === "result" && pending.has(message.id)) {
+        pending.get(message.id)(message);
+        pending.delete(message.id);
+      }
+    };
+    worker.onerror = (event) => setWorkerState("failed", event.message);
+  }
+
+  function run(calculator, fields) {
+    startWorker();
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, resolve);
+      worker.postMessage({ id, calculator, fields });
+    });
+  }
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function list(className, items) {
+    const node = element("ul", className);
+    for (const item of items) node.append(element("li", "", item));
+    return node;
+  }
+
+  // The same markup as templates/calculator_result.html.j2 renders at build time.
+  function renderResult(result) {
+    const fragment = document.createDocumentFragment();
+    const verdict = element("p", `kx-verdict kx-tone-${result.tone}`);
+    verdict.append(element("strong", "", result.verdict));
+    fragment.append(verdict);
+    if (result.explanation.length) fragment.append(list("kx-explanation", result.explanation));
+    if (result.what_if.length) {
+      fragment.append(element("p", "kx-what-if-title", "Was das Ergebnis ändern würde:"));
+      fragment.append(list("kx-what-if", result.what_if));
+    }
+    if (result.table) {
+      const wrapper = element("div", "kx-table-wrapper");
+      const table = element("table", "kx-table");
+      const head = table.createTHead().insertRow();
+      for (const column of result.table.columns) {
+        const cell = element("th", "", column);
+        cell.scope = "col";
+        head.append(cell);
+      }
+      const body = table.createTBody();
+      for (const row of result.table.rows) {
+        const line = body.insertRow();
+        for (const value of row) line.insertCell().textContent = value;
+      }
+      wrapper.append(table);
+      fragment.append(wrapper);
+    }
+    return fragment;
+  }
+
+  function fieldsOf(form) {
+    const values = {};
+    for (const input of form.querySelectorAll("[data-field]")) values[input.name] = input.value;
+    return values;
+  }
+
+  function showErrors(form, errors) {
+    for (const input of form.querySelectorAll("[data-field]")) {
+      const message = errors[input.name];
+      const slot = form.querySelector(`#${input.id}-fehler`);
+      slot.textContent = message || "";
+      slot.hidden = !message;
+      if (message) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
+    }
+    const formSlot = form.querySelector(".kx-form-error");
+    formSlot.textContent = errors._form || "";
+    formSlot.hidden = !errors._form;
+  }
+
+  function linkParams(calculatorId) {
+    const prefix = `#${LINK_PREFIX}${calculatorId}:`;
+    return location.hash.startsWith(prefix) ? new URLSearchParams(location.hash.slice(prefix.length)) : null;
+  }
+
+  function bind(container) {
+    if (container.dataset.bound) return;
+    container.dataset.bound = "true";
+    const calculator = container.dataset.calculator;
+    const form = container.querySelector("form");
+    const output = container.querySelector(".kx-result-body");
+    const status = container.querySelector(".kx-state");
+    const notice = container.querySelector(".kx-notice");
+    const inputs = [...form.querySelectorAll("[data-field]")];
+    let timer = null;
+    let latest = 0;
+
+    const onState = (state) => {
+      status.textContent =
+        state === "loading" ? "Rechner wird geladen …" :
+        state === "failed" ? "Der Rechner konnte nicht geladen werden. Die Beispielrechnung oben gilt weiter." : "";
+      container.dataset.state = state;
+    };
+    stateListeners.add(onState);
+    onState(workerState);
+
+    async function compute() {
+      const ticket = ++latest;
+      const message = await run(calculator, fieldsOf(form));
+      if (ticket !== latest) return; // a newer keystroke already asked
+      if (message.failure) {
+        showErrors(form, { _form: "Die Berechnung ist fehlgeschlagen. Bitte laden Sie die Seite neu." });
+        return;
+      }
+      const answer = message.answer;
+      if (answer.ok) {
+        showErrors(form, {});
+        output.replaceChildren(renderResult(answer.result));
+        container.querySelector(".kx-result-label").textContent = "Ihr Ergebnis";
+        container.dataset.computed = String(Number(container.dataset.computed || 0) + 1);
+      } else {
+        showErrors(form, answer.errors);
+      }
+      return answer;
+    }
+
+    function schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(compute, DEBOUNCE_MS);
+    }
+
+    async function applyLink() {
+      if (!container.isConnected) {
+        window.removeEventListener("hashchange", applyLink);
+        return;
+      }
+      const params = linkParams(calculator);
+      if (!params) return;
+      const known = new Map(inputs.map((input) => [input.name, input]));
+      const ignored = [];
+      for (const [name, value] of params) {
+        if (known.has(name)) known.get(name).value = value;
+        else ignored.push(name);
+      }
+      const answer = await compute();
+      if (answer && !answer.ok) {
+        for (const name of Object.keys(answer.errors)) {
+          if (!known.has(name)) continue;
+          known.get(name).value = known.get(name).defaultValue;
+          ignored.push(known.get(name).dataset.label);
+        }
+        await compute();
+      }
+      notice.textContent = ignored.length
+        ? `Einige Werte aus dem Link waren ungültig und wurden nicht übernommen: ${ignored.join(", ")}.`
+        : "Die Werte aus dem Link wurden übernommen.";
+      notice.hidden = false;
+      container.scrollIntoView({ block: "start" });
+    }
+
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      compute();
+    });
+    form.addEventListener("input", schedule);
+    form.querySelector('[data-action="clear"]').addEventListener("click", () => {
+      for (const input of inputs) input.value = input.defaultValue;
+      notice.hidden = true;
+      compute();
+    });
+    form.querySelector('[data-action="copy-link"]').addEventListener("click", async () => {
+      const params = new URLSearchParams(fieldsOf(form));
+      const url = new URL(location.href);
+      url.hash = `${LINK_PREFIX}${calculator}:${params}`;
+      try {
+        await navigator.clipboard.writeText(url.href);
+        notice.textContent = "Link kopiert. Er enthält Ihre Eingaben: Geben Sie ihn nur bewusst weiter.";
+      } catch {
+        notice.textContent = `Bitte kopieren Sie den Link von Hand: ${url.href}`;
+      }
+      notice.hidden = false;
+    });
+    window.addEventListener("hashchange", applyLink);
+    form.hidden = false; // only now can Enter never submit the form natively
+    startWorker();
+    applyLink();
+  }
+
+  function bindAll() {
+    const containers = document.querySelectorAll(".kx-calculator");
+    for (const container of containers) bind(container);
+    if (!containers.length && "requestIdleCallback" in window) {
+      requestIdleCallback(startWorker, { timeout: 5000 });
+    }
+  }
+
+  // Material's instant navigation swaps pages without reloading scripts: bind on every page.
+  if (window.document$) window.document$.subscribe(bindAll);
+  else document.addEventListener("DOMContentLoaded", bindAll);
+})();

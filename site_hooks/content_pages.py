@@ -1,0 +1,56 @@
+"""Generate the playbook's pages from ``content/`` at build time.
+
+The logic lives in ``content_model``; this module only connects it to MkDocs. Content is
+read inside the events (``mkdocs serve`` never reloads hook modules), and every content
+problem becomes one ``PluginError`` listing file, line and column, so the author sees a
+clean message instead of a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from calculators.registry import CALCULATORS
+from content_model.loader import Playbook, load_playbook
+from content_model.problems import ContentError
+from content_model.render import navigation, render_pages
+
+log = get_plugin_logger(__name__)
+
+# The playbook of the build that is running: set by on_config, read by on_files.
+_current: dict[str, Playbook] = {}
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    """The folder that holds mkdocs.yml, content/ and templates/."""
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load and validate the content, and derive the navigation from it."""
+    root = project_root(config)
+    try:
+        playbook = load_playbook(root / "content", calculator_ids=set(CALCULATORS))
+    except ContentError as error:
+        count = len(error.problems)
+        raise PluginError(f"{count} problem(s) in the content:\n{error}") from None
+    _current["playbook"] = playbook
+    config.nav = navigation(playbook)
+    return config
+
+
+# Run early so that other hooks and plugins (search, validation) see the generated pages.
+@event_priority(50)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Add one generated Markdown page per chapter, part and overview."""
+    playbook = _current["playbook"]
+    templates = project_root(config) / "templates"
+    for page in render_pages(playbook, templates):
+        files.append(File.generated(config, page.src_uri, content=page.markdown))
+    log.debug("generated %d pages from the content", len(playbook.chapters))
+    return files

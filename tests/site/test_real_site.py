@@ -1,0 +1,64 @@
+"""The real playbook builds strictly and shows every chapter, step, checklist and template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from calculators.registry import CALCULATORS
+from content_model.loader import Playbook, load_playbook, walk
+from content_model.schema import ChecklistBlock, Section, StepsBlock, TemplateBlock
+from tests.site.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def playbook() -> Playbook:
+    return load_playbook(ROOT / "content", calculator_ids=set(CALCULATORS))
+
+
+def chapter_html(site: Path, part: str, chapter: str) -> str:
+    return (site / part / chapter / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_anchor_is_in_its_chapter(real_site: Path, playbook: Playbook) -> None:
+    """Each section, step, checklist and template id is an element id on its chapter page."""
+    missing = []
+    for chapter in playbook.chapters:
+        html = chapter_html(real_site, chapter.part, chapter.id)
+        for _, node in walk(chapter):
+            ids: list[str] = []
+            if isinstance(node, Section | ChecklistBlock | TemplateBlock):
+                ids = [node.id]
+            elif isinstance(node, StepsBlock):
+                ids = [step.id for step in node.items]
+            missing += [f"{chapter.id}#{i}" for i in ids if f'id="{i}"' not in html]
+    assert missing == []
+
+
+def test_overview_pages_gather_every_checklist_and_template(
+    real_site: Path, playbook: Playbook
+) -> None:
+    """The checklist and template pages list every checklist and template by id."""
+    checklists = (real_site / "checklisten" / "index.html").read_text(encoding="utf-8")
+    templates = (real_site / "vorlagen" / "index.html").read_text(encoding="utf-8")
+    blocks = [node for chapter in playbook.chapters for _, node in walk(chapter)]
+    checklist_ids = [b.id for b in blocks if isinstance(b, ChecklistBlock)]
+    template_ids = [b.id for b in blocks if isinstance(b, TemplateBlock)]
+    assert len(checklist_ids) >= 5
+    assert {"vorlage-abschiedsmail", "vorlage-crm-notiz", "vorlage-protokoll"} <= set(template_ids)
+    assert [i for i in checklist_ids if f'id="{i}"' not in checklists] == []
+    assert [i for i in template_ids if f'id="{i}"' not in templates] == []
+
+
+def test_site_is_german(real_site: Path) -> None:
+    """Pages declare German, and search is configured for German."""
+    index = (real_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de"' in index
+    assert "Direktlink auf diesen Abschnitt" in chapter_html(real_site, "gespraeche", "drei-wege")
+
+
+def test_no_generated_page_is_committed() -> None:
+    """Generated pages exist only in the build: docs/ holds nothing but hand-written files."""
+    generated = {"einstieg.md", "checklisten.md", "vorlagen.md", "glossar.md", "gespraeche", "kunden-aufgeben"}
+    assert generated.isdisjoint(path.name for path in (ROOT / "docs").iterdir())
