@@ -1,0 +1,1 @@
+"""Build-time packaging of the calculators for the browser."""

@@ -1,0 +1,35 @@
+"""Pack ``calculators/`` into a zip that Pyodide unpacks with ``pyodide.unpackArchive``.
+
+The archive is deterministic: files in sorted order, a fixed timestamp and fixed
+permissions, so two builds of the same sources are byte-identical (and a service worker's
+cache key changes only when the code does). Only ``.py`` sources go in; bytecode compiled by
+the host's Python would not match the Python inside Pyodide.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+FIXED_TIME = (2020, 1, 1, 0, 0, 0)
+PACKAGE = "calculators"
+
+
+def archive_members(package_dir: Path) -> list[Path]:
+    """The source files that go into the archive, in archive order."""
+    return sorted(path for path in package_dir.rglob("*.py") if "__pycache__" not in path.parts)
+
+
+def build_archive(package_dir: Path) -> bytes:
+    """The zip bytes of ``package_dir`` under the folder name ``calculators/``."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in archive_members(package_dir):
+            name = f"{PACKAGE}/{path.relative_to(package_dir).as_posix()}"
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            archive.writestr(info, path.read_bytes())
+    return buffer.getvalue()

@@ -1,0 +1,235 @@
+"""Commitment tracker (A10): are the agreed measures kept, and what follows from it.
+
+After the conversation every measure has a named owner and a date. Within 30 days more than
+90 % of the measures due must be kept on time; otherwise the exit runs as planned (option C).
+A 15-minute review two weeks after the agreement checks the course; the weekly KPIs are the
+on-time rate, the punctuality of approvals and the count of short-notice changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+
+from calculators.calculator import Calculator, Example, Templates
+from calculators.fields import Field, Value
+from calculators.german_numbers import format_date, format_percent
+from calculators.problems import FieldError
+from calculators.result import Result, Table, Tone
+
+KEPT_ABOVE = Decimal(90)
+DECISION_AFTER = dt.timedelta(days=30)
+REVIEW_AFTER = dt.timedelta(weeks=2)
+HUNDRED = Decimal(100)
+#: Owners that name nobody: "we'll take care of it" is not an owner.
+NOBODY = {"wir", "team", "alle", "wir alle", "das team", "jemand", "offen", "tbd", "?"}
+
+STATES = (
+    ("ja", "eingehalten"),
+    ("spaet", "verspätet erledigt"),
+    ("nein", "nicht erledigt"),
+    ("offen", "noch nicht fällig"),
+)
+
+COLUMNS: tuple[Field, ...] = (
+    Field(name="massnahme", label="Maßnahme", kind="text", fact="A10"),
+    Field(name="verantwortlich", label="Verantwortlich", kind="text", fact="A10"),
+    Field(name="faellig", label="Fällig am", kind="date", fact="A10"),
+    Field(name="stand", label="Stand", kind="choice", choices=STATES, fact="A10"),
+)
+
+INPUTS: tuple[Field, ...] = (
+    Field(
+        name="vereinbart_am",
+        label="Vereinbart am",
+        kind="date",
+        default="02.03.2026",
+        help="Tag des Gesprächs, in dem die Maßnahmen vereinbart wurden.",
+        fact="A10",
+    ),
+    Field(name="heute", label="Heute", kind="date", default="01.04.2026", fact="A10"),
+    Field(
+        name="massnahmen",
+        label="Maßnahmen",
+        kind="lines",
+        help="Eine Zeile pro Maßnahme. Stand: ja (eingehalten), spaet, nein oder offen. "
+        "Jede Maßnahme braucht eine Person, nicht „wir“.",
+        row=COLUMNS,
+        default=(
+            "Freigabefenster festlegen; Frau Kaya; 04.03.2026; ja\n"
+            "Entscheider benennen; Herr Brandt; 06.03.2026; ja\n"
+            "Backlog nach MoSCoW sortieren; Frau Ilić; 10.03.2026; ja\n"
+            "Testdaten liefern; Herr Brandt; 17.03.2026; spaet\n"
+            "Status-Ampel einführen; Frau Kaya; 24.03.2026; ja"
+        ),
+        fact="A10",
+    ),
+    Field(
+        name="freigaben_gesamt",
+        label="Freigaben angefragt (diese Woche)",
+        kind="integer",
+        minimum=Decimal(0),
+        maximum=Decimal(500),
+        required=False,
+        fact="A10",
+    ),
+    Field(
+        name="freigaben_puenktlich",
+        label="Davon im Freigabefenster erteilt",
+        kind="integer",
+        minimum=Decimal(0),
+        maximum=Decimal(500),
+        required=False,
+        fact="A10",
+    ),
+    Field(
+        name="kurzfristige_aenderungen",
+        label="Kurzfristige Anforderungsänderungen (diese Woche)",
+        kind="integer",
+        minimum=Decimal(0),
+        maximum=Decimal(500),
+        required=False,
+        fact="A10",
+    ),
+)
+
+
+def kept_share(kept: int, due: int) -> Decimal:
+    """Share of due measures kept on time, in percent (one decimal)."""
+    return (Decimal(kept) / Decimal(due) * HUNDRED).quantize(Decimal("0.1"))
+
+
+def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
+    """Kept share against the 90 % bar, the review and decision dates and the weekly KPIs."""
+    agreed, today, rows = values["vereinbart_am"], values["heute"], values["massnahmen"]
+    assert isinstance(agreed, dt.date)
+    assert isinstance(today, dt.date)
+    assert isinstance(rows, list)
+    if today < agreed:
+        raise FieldError("heute", "„Heute“ liegt vor dem Tag der Vereinbarung.")
+    nobody = [str(row["_line"]) for row in rows if str(row["verantwortlich"]).casefold() in NOBODY]
+    if nobody:
+        raise FieldError(
+            "massnahmen",
+            f"Zeile {', '.join(nobody)}: Bitte eine Person benennen – „wir kümmern uns“ ist "
+            "keine Zuständigkeit.",
+        )
+    review = agreed + REVIEW_AFTER
+    decision = agreed + DECISION_AFTER
+    # Settled measures due inside the 30 days count; "offen" means "not yet due".
+    due = [row for row in rows if row["stand"] != "offen" and _date(row["faellig"]) <= decision]
+    overdue_open = [
+        row for row in rows if row["stand"] == "offen" and _date(row["faellig"]) < today
+    ]
+    if overdue_open:
+        lines = ", ".join(str(row["_line"]) for row in overdue_open)
+        raise FieldError(
+            "massnahmen",
+            f"Zeile {lines}: Fälligkeit ist vorbei – Stand bitte ja, spaet oder nein.",
+        )
+    kept = sum(1 for row in due if row["stand"] == "ja")
+    explanation = [
+        f"Zwischen-Review (15 Minuten): {format_date(review)}; Entscheidung nach 30 Tagen: "
+        f"{format_date(decision)}."
+    ]
+    what_if: list[str] = []
+    verdict: str
+    tone: Tone
+    if not due:
+        verdict, tone, status = "Noch keine Maßnahme fällig", "neutral", "offen"
+        share = Decimal(0)
+    else:
+        share = kept_share(kept, len(due))
+        passed = share > KEPT_ABOVE
+        explanation.append(
+            f"{kept} von {len(due)} fälligen Maßnahmen eingehalten: {format_percent(share)} "
+            f"({'über' if passed else 'nicht über'} {format_percent(KEPT_ABOVE, 0)})."
+        )
+        needed = _kept_needed(len(due))
+        if today >= decision:
+            if passed:
+                verdict, tone, status = "Vereinbarung trägt: weiterführen", "good", "weiter"
+            else:
+                verdict, tone, status = "Ausstieg nach Plan (Option C)", "bad", "ausstieg"
+        elif passed:
+            verdict, tone, status = "Auf Kurs", "good", "auf-kurs"
+        else:
+            verdict, tone, status = "Gefährdet: Quote unter der Schwelle", "warn", "gefaehrdet"
+        if not passed:
+            what_if.append(
+                f"{needed} von {len(due)} eingehalten (über {format_percent(KEPT_ABOVE, 0)}) → "
+                "die Vereinbarung trägt."
+            )
+    kpis = weekly_kpis(values, format_percent(share) if due else "–")
+    explanation.append("Wochen-KPIs: " + "; ".join(f"{name} {value}" for name, value in kpis) + ".")
+    table = Table(
+        ("Maßnahme", "Verantwortlich", "Fällig", "Stand"),
+        tuple(
+            (
+                str(row["massnahme"]),
+                str(row["verantwortlich"]),
+                format_date(_date(row["faellig"])),
+                dict(STATES)[str(row["stand"])],
+            )
+            for row in rows
+        ),
+    )
+    return Result(
+        verdict=verdict,
+        tone=tone,
+        status=status,
+        explanation=tuple(explanation),
+        what_if=tuple(what_if),
+        table=table,
+        values={
+            "quote": str(share),
+            "review": review.isoformat(),
+            "entscheidung": decision.isoformat(),
+        },
+    )
+
+
+def weekly_kpis(values: Mapping[str, Value], on_time_rate: str) -> list[tuple[str, str]]:
+    """The two or three weekly KPIs that were given: on-time rate, approvals, changes."""
+    kpis = [("Termintreue", on_time_rate)]
+    total, on_time = values["freigaben_gesamt"], values["freigaben_puenktlich"]
+    if isinstance(total, int) and isinstance(on_time, int):
+        if on_time > total:
+            raise FieldError("freigaben_puenktlich", "Mehr pünktliche als angefragte Freigaben.")
+        share = format_percent(kept_share(on_time, total)) if total else "–"
+        kpis.append(("Pünktlichkeit der Freigaben", share))
+    changes = values["kurzfristige_aenderungen"]
+    if isinstance(changes, int):
+        kpis.append(("Kurzfristige Anforderungsänderungen", str(changes)))
+    return kpis
+
+
+def _kept_needed(due: int) -> int:
+    """Smallest count of kept measures whose share is above the bar."""
+    return next(kept for kept in range(due + 1) if kept_share(kept, due) > KEPT_ABOVE)
+
+
+def _date(value: Value) -> dt.date:
+    assert isinstance(value, dt.date)
+    return value
+
+
+CALCULATOR = Calculator(
+    id="commitment-tracker",
+    title="Verbindlichkeits-Tracker",
+    summary="Zeigt, ob die vereinbarten Maßnahmen halten und was daraus nach 30 Tagen folgt.",
+    facts=("A10",),
+    formula=(
+        "Quote = eingehaltene ÷ fällige Maßnahmen. Über 90 % innerhalb von 30 Tagen: "
+        "weiterführen; sonst Ausstieg nach Plan (Option C). Review nach zwei Wochen."
+    ),
+    inputs=INPUTS,
+    compute=compute,
+    examples=(
+        Example(
+            "Nach 30 Tagen: vier von fünf eingehalten",
+            {field.name: field.default for field in INPUTS},
+        ),
+    ),
+)

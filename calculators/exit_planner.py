@@ -1,0 +1,185 @@
+"""Exit planner (B6, B7): the follow-up date and the filled exit e-mail and CRM note.
+
+The re-contact lies 60 to 90 days after the decision and only happens with a new reason
+(the trigger event). The wording of the e-mail and the CRM note belongs to the content: the
+page hands the templates in, and this module only fills their named placeholders, so a
+change of wording never touches code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+
+from calculators.calculator import Calculator, Example, Templates
+from calculators.fields import Field, Value
+from calculators.german_numbers import format_date
+from calculators.problems import FORM, FieldError
+from calculators.result import Document, Result, Table
+
+FOLLOW_UP_DAYS = (60, 90)
+EMAIL_TEMPLATE = "vorlage-abschiedsmail"
+CRM_TEMPLATE = "vorlage-crm-notiz"
+PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+TRIGGERS = (
+    ("budgetrunde", "die nächste Budgetrunde"),
+    ("projektende", "das Ende des laufenden Projekts"),
+    ("produkt-update", "das nächste Produkt-Update"),
+    ("personalwechsel", "ein Wechsel in der Entscheiderrolle"),
+)
+CONSENT = (
+    ("erteilt", "Einwilligung für Nachrichten liegt vor"),
+    ("keine", "keine Einwilligung – nur nach neuer Anfrage melden"),
+    ("pause", "Kunde wünscht eine Pause – respektieren"),
+)
+
+INPUTS: tuple[Field, ...] = (
+    Field(name="kunde", label="Kunde", kind="text", default="Muster GmbH", fact="B6"),
+    Field(
+        name="ansprechpartner",
+        label="Ansprechperson (Anrede und Name)",
+        kind="text",
+        default="Frau Berger",
+        fact="B6",
+    ),
+    Field(
+        name="entscheidungsdatum",
+        label="Datum der Entscheidung",
+        kind="date",
+        default="02.03.2026",
+        fact="B7",
+    ),
+    Field(
+        name="anlass",
+        label="Sinnvoller Anlass für die Wiedervorlage",
+        kind="choice",
+        choices=TRIGGERS,
+        default="budgetrunde",
+        fact="B6",
+    ),
+    Field(
+        name="abstand_tage",
+        label="Wiedervorlage nach",
+        kind="integer",
+        unit="Tagen",
+        minimum=Decimal(FOLLOW_UP_DAYS[0]),
+        maximum=Decimal(FOLLOW_UP_DAYS[1]),
+        default="90",
+        help="60 bis 90 Tage, und nur mit neuem Anlass.",
+        fact="B7",
+    ),
+    Field(
+        name="grund",
+        label="Sachlicher Grund",
+        kind="text",
+        default="kein freigegebenes Budget in diesem Jahr",
+        help="Ein überprüfbarer Grund ohne Wertung.",
+        fact="B6",
+    ),
+    Field(
+        name="bruecke",
+        label="Kleine Brücke",
+        kind="text",
+        default="unsere Checkliste zur Ausschreibung",
+        help="Eine neutrale Hilfe, ein Partnerkontakt oder das Angebot, sich bei einer "
+        "relevanten Änderung zu melden.",
+        fact="B6",
+    ),
+    Field(
+        name="einwilligung",
+        label="Stand der Einwilligung",
+        kind="choice",
+        choices=CONSENT,
+        default="erteilt",
+        fact="B7",
+    ),
+    Field(name="absender", label="Ihr Name", kind="text", default="Jana Roth", fact="B6"),
+)
+
+
+def fill(template: str, values: Mapping[str, str]) -> str:
+    """Replace every ``{name}`` with its value; an unknown name is a content error."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            raise FieldError(FORM, f"Die Vorlage nutzt den unbekannten Platzhalter {{{name}}}.")
+        return values[name]
+
+    return PLACEHOLDER.sub(replace, template)
+
+
+def compute(values: Mapping[str, Value], templates: Templates) -> Result:
+    """The follow-up date, and both texts filled from the content's templates."""
+    decided = values["entscheidungsdatum"]
+    assert isinstance(decided, dt.date)
+    days = values["abstand_tage"]
+    assert isinstance(days, int)
+    follow_up = decided + dt.timedelta(days=days)
+    earliest = decided + dt.timedelta(days=FOLLOW_UP_DAYS[0])
+    latest = decided + dt.timedelta(days=FOLLOW_UP_DAYS[1])
+    filling = {
+        "kunde": str(values["kunde"]),
+        "ansprechpartner": str(values["ansprechpartner"]),
+        "entscheidungsdatum": format_date(decided),
+        "wiedervorlage": format_date(follow_up),
+        "anlass": dict(TRIGGERS)[str(values["anlass"])],
+        "grund": str(values["grund"]),
+        "bruecke": str(values["bruecke"]),
+        "einwilligung": dict(CONSENT)[str(values["einwilligung"])],
+        "absender": str(values["absender"]),
+    }
+    documents = []
+    for key, title in ((EMAIL_TEMPLATE, "Abschiedsmail"), (CRM_TEMPLATE, "CRM-Notiz")):
+        template = templates.get(key)
+        if template is None:
+            continue
+        subject = template.get("subject")
+        body = fill(template.get("body", ""), filling)
+        text = f"Betreff: {fill(subject, filling)}\n\n{body}" if subject else body
+        documents.append(Document(title, text.strip()))
+    explanation = [
+        f"Wiedervorlage am {format_date(follow_up)} ({days} Tage nach der Entscheidung; "
+        f"Spielraum {format_date(earliest)} bis {format_date(latest)}).",
+        f"Nur melden, wenn es einen neuen Anlass gibt: {filling['anlass']}.",
+    ]
+    if values["einwilligung"] != "erteilt":
+        explanation.append(f"Achtung: {filling['einwilligung']}.")
+    table = Table(
+        ("CRM-Feld", "Eintrag"),
+        (
+            ("Grund", filling["grund"]),
+            ("Datum", filling["entscheidungsdatum"]),
+            ("Nächster sinnvoller Anlass", filling["anlass"]),
+            ("Wiedervorlage", filling["wiedervorlage"]),
+            ("Einwilligung", filling["einwilligung"]),
+        ),
+    )
+    return Result(
+        verdict=f"Wiedervorlage am {format_date(follow_up)}",
+        tone="neutral",
+        status="geplant",
+        explanation=tuple(explanation),
+        table=table,
+        documents=tuple(documents),
+        values={"wiedervorlage": follow_up.isoformat()},
+    )
+
+
+CALCULATOR = Calculator(
+    id="exit-planner",
+    title="Ausstiegsplaner",
+    summary="Plant die Wiedervorlage und füllt Abschiedsmail und CRM-Notiz aus Ihren Angaben.",
+    facts=("B6", "B7"),
+    formula=(
+        "Wiedervorlage = Datum der Entscheidung + 60 bis 90 Tage, nur mit neuem Anlass. "
+        "Die Texte stammen aus den Vorlagen dieses Playbooks."
+    ),
+    inputs=INPUTS,
+    compute=compute,
+    examples=(Example("Abschied nach fehlendem Budget", {f.name: f.default for f in INPUTS}),),
+    templates=(EMAIL_TEMPLATE, CRM_TEMPLATE),
+)

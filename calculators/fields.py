@@ -1,0 +1,149 @@
+"""Input declarations: one per field, used to render the form, to validate and to document.
+
+A :class:`Field` says everything about an input once: its name, German label, kind, unit,
+range, default and help text, and which fact of the source material it serves. The form in
+the page, the check of a typed value and the documentation table all read from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from calculators.german_numbers import NumberError, format_number, parse_date, parse_number
+from calculators.problems import FieldError
+
+Kind = Literal["decimal", "integer", "percent", "money", "hours", "date", "choice", "text", "lines"]
+
+UNITS: dict[str, tuple[str, ...]] = {
+    "percent": ("%", "prozent"),
+    "money": ("EUR", "€", "Euro", "EUR/h", "€/h"),
+    "hours": ("h", "Std.", "Std", "Stunden"),
+}
+INPUT_MODES: dict[str, str] = {
+    "decimal": "decimal",
+    "percent": "decimal",
+    "money": "decimal",
+    "hours": "decimal",
+    "integer": "numeric",
+    "date": "numeric",
+}
+
+Value = Decimal | int | dt.date | str | list[dict[str, "Value"]] | None
+Row = dict[str, Value]
+
+#: Cells of a list input are separated by semicolons (or tabs, when pasted from a sheet).
+CELL_SEPARATOR = re.compile(r"\s*[;\t]\s*")
+MAX_ROWS = 200
+MAX_REPORTED = 5
+
+
+@dataclass(frozen=True)
+class Field:
+    """The declaration of one input of a calculator."""
+
+    name: str
+    label: str
+    kind: Kind
+    help: str = ""
+    fact: str = ""
+    unit: str = ""
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    minimum_exclusive: bool = False
+    default: str = ""
+    required: bool = True
+    choices: tuple[tuple[str, str], ...] = ()
+    row: tuple[Field, ...] = ()
+    """For ``lines``: the columns of each line, each checked like a single input."""
+
+    @property
+    def columns(self) -> str:
+        """For ``lines``: how one line is written, e.g. "Kontakt; Marge in EUR"."""
+        return "; ".join(
+            f"{cell.label} in {cell.unit}" if cell.unit else cell.label for cell in self.row
+        )
+
+    @property
+    def inputmode(self) -> str:
+        """The on-screen keyboard a phone should offer for this field."""
+        return INPUT_MODES.get(self.kind, "text")
+
+    def parse(self, raw: str) -> Value:
+        """Turn what a person typed into a typed value, or raise FieldError in German."""
+        text = raw.strip()
+        if not text:
+            if self.required:
+                raise FieldError(self.name, f"Bitte füllen Sie „{self.label}“ aus.")
+            return None
+        if self.kind == "choice":
+            wanted = text.casefold()
+            for value, label in self.choices:
+                if wanted in (value.casefold(), label.casefold()):
+                    return value
+            labels = ", ".join(value for value, _ in self.choices)
+            raise FieldError(self.name, f"„{text}“ passt nicht. Möglich sind: {labels}.")
+        if self.kind == "lines":
+            return self._parse_rows(text)
+        if self.kind == "text":
+            return text
+        try:
+            if self.kind == "date":
+                return parse_date(text)
+            number = parse_number(text, units=UNITS.get(self.kind, ()))
+        except NumberError as error:
+            raise FieldError(self.name, error.message) from None
+        self._check_range(number)
+        if self.kind == "integer":
+            if number != number.to_integral_value():
+                raise FieldError(self.name, "Bitte eine ganze Zahl eingeben.")
+            return int(number)
+        return number
+
+    def _parse_rows(self, text: str) -> list[Row]:
+        """One entry per line; every bad cell is reported with its line and column."""
+        rows: list[Row] = []
+        problems: list[str] = []
+        lines = [(number, line) for number, line in enumerate(text.splitlines(), 1) if line.strip()]
+        if len(lines) > MAX_ROWS:
+            raise FieldError(self.name, f"Bitte höchstens {MAX_ROWS} Zeilen eingeben.")
+        for number, line in lines:
+            cells = CELL_SEPARATOR.split(line.strip())
+            if len(cells) > len(self.row):
+                problems.append(
+                    f"Zeile {number}: {len(cells)} Angaben statt höchstens {len(self.row)} "
+                    f"({self.columns})."
+                )
+                continue
+            cells += [""] * (len(self.row) - len(cells))
+            row: Row = {"_line": number}
+            for cell, raw in zip(self.row, cells, strict=True):
+                try:
+                    row[cell.name] = cell.parse(raw)
+                except FieldError as problem:
+                    problems.append(f"Zeile {number}, {cell.label}: {problem.message}")
+            rows.append(row)
+        if problems:
+            more = len(problems) - MAX_REPORTED
+            suffix = f" (und {more} weitere)" if more > 0 else ""
+            raise FieldError(self.name, " ".join(problems[:MAX_REPORTED]) + suffix)
+        return rows
+
+    def _check_range(self, number: Decimal) -> None:
+        unit = f" {self.unit}" if self.unit else ""
+        if self.minimum is not None:
+            too_small = number <= self.minimum if self.minimum_exclusive else number < self.minimum
+            if too_small:
+                bound = "größer als" if self.minimum_exclusive else "mindestens"
+                shown = _shown(self.minimum)
+                raise FieldError(self.name, f"„{self.label}“ muss {bound} {shown}{unit} sein.")
+        if self.maximum is not None and number > self.maximum:
+            shown = _shown(self.maximum)
+            raise FieldError(self.name, f"„{self.label}“ darf höchstens {shown}{unit} sein.")
+
+
+def _shown(bound: Decimal) -> str:
+    return format_number(bound)

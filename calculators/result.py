@@ -1,0 +1,58 @@
+"""What a calculator answers: a verdict with its reasons, as plain data for JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Tone = Literal["good", "warn", "bad", "neutral"]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A small table shown below the verdict (e.g. each dimension's points)."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A filled text, e.g. the exit e-mail, ready to copy."""
+
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """A verdict and everything needed to understand and act on it.
+
+    ``explanation`` names the rule that fired and why; ``what_if`` names the nearest change
+    that would move the verdict; ``values`` carries the raw figures (exact strings) for
+    tests and for other parts of the page.
+    """
+
+    verdict: str
+    tone: Tone
+    status: str
+    explanation: tuple[str, ...] = ()
+    what_if: tuple[str, ...] = ()
+    table: Table | None = None
+    documents: tuple[Document, ...] = ()
+    values: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain JSON-ready data; the shape the browser and the tests both read."""
+        return {
+            "verdict": self.verdict,
+            "tone": self.tone,
+            "status": self.status,
+            "explanation": list(self.explanation),
+            "what_if": list(self.what_if),
+            "table": None
+            if self.table is None
+            else {"columns": list(self.table.columns), "rows": [list(r) for r in self.table.rows]},
+            "documents": [{"title": d.title, "text": d.text} for d in self.documents],
+            "values": dict(self.values),
+        }

@@ -1,0 +1,239 @@
+"""Value per hour (B4): which contact deserves the next hour of selling time.
+
+value per hour = (win probability × margin) / additional hours until the decision.
+Compared with the median of the active contacts (or a team median), a contact clearly
+below it is paused or given up until new facts arrive; the time-eater list names the five
+contacts that eat the most hours without moving.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from calculators.calculator import Calculator, Example, Templates
+from calculators.fields import Field, Value
+from calculators.german_numbers import format_money, format_number, format_percent, round_money
+from calculators.problems import FieldError
+from calculators.result import Result, Table, Tone
+
+HUNDRED = Decimal(100)
+#: "Clearly below the median": less than this share of it.
+CLEARLY_BELOW_SHARE = Decimal("0.8")
+TIME_EATERS = 5
+
+COLUMNS: tuple[Field, ...] = (
+    Field(name="name", label="Kontakt", kind="text", fact="B4"),
+    Field(
+        name="wahrscheinlichkeit",
+        label="Abschlusswahrscheinlichkeit",
+        kind="percent",
+        unit="%",
+        minimum=Decimal(0),
+        maximum=HUNDRED,
+        fact="B4",
+    ),
+    Field(name="marge", label="Marge", kind="money", unit="EUR", minimum=Decimal(0), fact="B4"),
+    Field(
+        name="stunden",
+        label="Stunden bis zur Entscheidung",
+        kind="hours",
+        unit="h",
+        minimum=Decimal(0),
+        minimum_exclusive=True,
+        fact="B4",
+    ),
+    Field(
+        name="bewegung",
+        label="Bewegung",
+        kind="choice",
+        choices=(("ja", "ja"), ("nein", "nein")),
+        required=False,
+        fact="B4",
+    ),
+)
+
+INPUTS: tuple[Field, ...] = (
+    Field(
+        name="kontakte",
+        label="Kontakte",
+        kind="lines",
+        help="Eine Zeile pro Kontakt, Angaben mit Semikolon getrennt. "
+        "„Bewegung“ (ja/nein) ist optional und füllt die Zeitfresser-Liste.",
+        row=COLUMNS,
+        default="A; 30 %; 6.000; 6\nB; 15 %; 8.000; 10",
+        fact="B4",
+    ),
+    Field(
+        name="team_median",
+        label="Team-Median",
+        kind="money",
+        unit="EUR/h",
+        minimum=Decimal(0),
+        minimum_exclusive=True,
+        required=False,
+        default="250",
+        help="Leer lassen, um den Median der eingegebenen Kontakte zu nehmen.",
+        fact="B4",
+    ),
+)
+
+
+def value_per_hour(probability_percent: Decimal, margin: Decimal, hours: Decimal) -> Decimal:
+    """EUR per additional hour, rounded commercially to cents."""
+    return round_money(probability_percent / HUNDRED * margin / hours)
+
+
+def median(values: Sequence[Decimal]) -> Decimal:
+    """The median; for an even count the mean of the two middle values."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return round_money((ordered[middle - 1] + ordered[middle]) / 2)
+
+
+def recommendation(value: Decimal, reference: Decimal) -> tuple[str, str]:
+    """Status and German advice for one contact against the reference median."""
+    if value >= reference:
+        return "priorisieren", "priorisieren"
+    if value < reference * CLEARLY_BELOW_SHARE:
+        return "parken", "pausieren oder aufgeben, bis es neue Fakten gibt"
+    return "begrenzen", "weiterführen, Aufwand begrenzen"
+
+
+def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
+    """Value per hour per contact, the reference median and the time-eater list."""
+    rows = values["kontakte"]
+    assert isinstance(rows, list)
+    names = [str(row["name"]) for row in rows]
+    duplicates = sorted({name for name in names if names.count(name) > 1})
+    if duplicates:
+        raise FieldError("kontakte", f"Jeder Kontakt nur einmal, bitte: {', '.join(duplicates)}.")
+    per_hour = [
+        value_per_hour(_dec(row["wahrscheinlichkeit"]), _dec(row["marge"]), _dec(row["stunden"]))
+        for row in rows
+    ]
+    team = values["team_median"]
+    if isinstance(team, Decimal):
+        reference, source = round_money(team), "Team-Median"
+    else:
+        reference, source = median(per_hour), "Median Ihrer Kontakte"
+    verdicts = [recommendation(value, reference) for value in per_hour]
+    table_rows = tuple(
+        (
+            str(row["name"]),
+            format_percent(_dec(row["wahrscheinlichkeit"])),
+            format_money(_dec(row["marge"])),
+            f"{format_number(_dec(row['stunden']), 1)} h",
+            format_money(value, "EUR/h"),
+            advice,
+        )
+        for row, value, (_, advice) in zip(rows, per_hour, verdicts, strict=True)
+    )
+    prioritise = [
+        name for name, (status, _) in zip(names, verdicts, strict=True) if status == "priorisieren"
+    ]
+    park = [name for name, (status, _) in zip(names, verdicts, strict=True) if status == "parken"]
+    explanation = [
+        f"{name}: ({format_percent(_dec(row['wahrscheinlichkeit']))} × "
+        f"{format_money(_dec(row['marge']))}) ÷ {format_number(_dec(row['stunden']), 1)} h = "
+        f"{format_money(value, 'EUR/h')}"
+        for name, row, value in zip(names, rows, per_hour, strict=True)
+    ]
+    explanation.append(
+        f"Vergleichswert: {source} {format_money(reference, 'EUR/h')}; deutlich darunter heißt "
+        f"unter {format_percent(CLEARLY_BELOW_SHARE * HUNDRED, 0)} davon "
+        f"({format_money(round_money(reference * CLEARLY_BELOW_SHARE), 'EUR/h')})."
+    )
+    if len(rows) == 1 and source != "Team-Median":
+        explanation.append(
+            "Mit nur einem Kontakt ist der Vergleich leer: Geben Sie den Team-Median an."
+        )
+    eaters = sorted(
+        (row for row in rows if row["bewegung"] == "nein"),
+        key=lambda row: (-_dec(row["stunden"]), int(str(row["_line"]))),
+    )[:TIME_EATERS]
+    if eaters:
+        explanation.append(
+            "Zeitfresser-Liste (viele Stunden, keine Bewegung): "
+            + ", ".join(
+                f"{row['name']} ({format_number(_dec(row['stunden']), 1)} h)" for row in eaters
+            )
+        )
+    verdict, tone = _summary(prioritise, park)
+    what_if = [
+        _what_would_prioritise(name, row, reference)
+        for name, row, (status, _) in zip(names, rows, verdicts, strict=True)
+        if status != "priorisieren"
+    ]
+    return Result(
+        verdict=verdict,
+        tone=tone,
+        status="parken" if park else "priorisieren",
+        explanation=tuple(explanation),
+        what_if=tuple(what_if),
+        table=Table(
+            ("Kontakt", "Wahrscheinlichkeit", "Marge", "Stunden", "Wert pro Stunde", "Empfehlung"),
+            table_rows,
+        ),
+        values={
+            "median": str(reference),
+            **{f"wert:{name}": str(value) for name, value in zip(names, per_hour, strict=True)},
+            **{f"status:{name}": status for name, (status, _) in zip(names, verdicts, strict=True)},
+            "zeitfresser": ",".join(str(row["name"]) for row in eaters),
+        },
+    )
+
+
+def _what_would_prioritise(name: str, row: Mapping[str, Value], reference: Decimal) -> str:
+    """The nearest change that lifts a contact to the reference: fewer hours or more chance."""
+    probability, margin = _dec(row["wahrscheinlichkeit"]), _dec(row["marge"])
+    changes = []
+    if probability > 0 and margin > 0:
+        hours = probability / HUNDRED * margin / reference
+        changes.append(f"höchstens {format_number(hours, 1)} h bis zur Entscheidung")
+    if margin > 0:
+        needed = reference * _dec(row["stunden"]) / margin * HUNDRED
+        if needed <= HUNDRED:
+            changes.append(f"mindestens {format_percent(needed)} Abschlusswahrscheinlichkeit")
+    if not changes:
+        return f"{name}: Ohne Marge bleibt der Wert bei 0 EUR/h."
+    return f"{name}: {' oder '.join(changes)} → priorisieren"
+
+
+def _summary(prioritise: list[str], park: list[str]) -> tuple[str, Tone]:
+    parts = []
+    if prioritise:
+        parts.append(f"Priorisieren: {', '.join(prioritise)}")
+    if park:
+        parts.append(f"Parken: {', '.join(park)}")
+    if not parts:
+        return "Alle knapp unter dem Vergleichswert: weiterführen, Aufwand begrenzen", "warn"
+    return " · ".join(parts), "warn" if park else "good"
+
+
+def _dec(value: Value) -> Decimal:
+    assert isinstance(value, Decimal)
+    return value
+
+
+CALCULATOR = Calculator(
+    id="value-per-hour",
+    title="Wert pro Stunde",
+    summary="Vergleicht, was eine weitere Stunde Vertrieb bei jedem Kontakt wert ist.",
+    facts=("B4",),
+    formula=(
+        "Wert pro Stunde = (Abschlusswahrscheinlichkeit × Marge) ÷ zusätzliche Stunden bis zur "
+        "Entscheidung. Über dem Median: priorisieren; deutlich darunter (unter 80 %): pausieren "
+        "oder aufgeben, bis es neue Fakten gibt."
+    ),
+    inputs=INPUTS,
+    compute=compute,
+    examples=(
+        Example(
+            "Beispiel aus dem Kapitel",
+            {"kontakte": "A; 30 %; 6.000; 6\nB; 15 %; 8.000; 10", "team_median": "250"},
+        ),
+    ),
+)

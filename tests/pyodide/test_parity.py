@@ -1,0 +1,64 @@
+"""The shipped Pyodide computes exactly what CPython computes, case by case.
+
+This is the proof that what the browser shows is what the tests checked: the case table
+of tests/calculators runs through calculators.boundary.run_json in both interpreters and
+the JSON strings must be identical.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from bundler.calculator_archive import build_archive
+from calculators.boundary import run_json
+from calculators.registry import CALCULATORS
+from tests.calculators.cases import CASES
+from tests.pyodide.conftest import PYODIDE_DIR, ROOT
+
+pytestmark = pytest.mark.pyodide
+
+
+def requests() -> list[str]:
+    """Every case, plus each calculator's defaults and worked examples."""
+    payloads = [
+        {"calculator": case.calculator, "fields": case.fields, "templates": case.templates}
+        for case in CASES
+    ]
+    for calculator in CALCULATORS.values():
+        payloads.append({"calculator": calculator.id, "fields": calculator.defaults()})
+        payloads.extend(
+            {"calculator": calculator.id, "fields": dict(example.inputs)}
+            for example in calculator.examples
+        )
+    return [json.dumps(payload, ensure_ascii=False) for payload in payloads]
+
+
+def test_pyodide_answers_exactly_like_cpython(node: str, tmp_path: Path) -> None:
+    archive = tmp_path / "calculators.zip"
+    archive.write_bytes(build_archive(ROOT / "calculators"))
+    batch = requests()
+    completed = subprocess.run(
+        [node, str(Path(__file__).with_name("run_cases.mjs")), str(PYODIDE_DIR), str(archive)],
+        input=json.dumps(batch),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    output = json.loads(completed.stdout)
+    assert output["python"].startswith("3.")
+    in_pyodide = output["answers"]
+    in_cpython = [run_json(request) for request in batch]
+    assert len(in_pyodide) == len(batch)
+    mismatches = [
+        (request, here, there)
+        for request, here, there in zip(batch, in_cpython, in_pyodide, strict=True)
+        if here != there
+    ]
+    assert not mismatches, mismatches[:3]
+    assert sum('"ok": true' in answer for answer in in_pyodide) > len(CALCULATORS)
