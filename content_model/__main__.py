@@ -5,8 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from calculators.registry import CALCULATORS
-
+from calculators.registry import field_names
 from content_model.loader import load_playbook
 from content_model.problems import ContentError
 
@@ -15,7 +14,7 @@ def main(argv: list[str]) -> int:
     """Print every problem, one per line, and exit non-zero if there is any."""
     root = Path(argv[0] if argv else "content")
     try:
-        playbook = load_playbook(root, calculator_ids=set(CALCULATORS))
+        playbook = load_playbook(root, calculators=field_names())
     except ContentError as error:
         print(error, file=sys.stderr)
         print(f"{len(error.problems)} problem(s)", file=sys.stderr)

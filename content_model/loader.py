@@ -8,7 +8,7 @@ sees everything wrong at once, each with file, line and column.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from content_model.problems import ContentError, Problem
 from content_model.schema import (
+    CalculatorBlock,
     Chapter,
     ChecklistBlock,
     GlossaryFile,
@@ -35,6 +36,9 @@ from content_model.strict_yaml import Data, PathKey, YamlDocument, parse_yaml
 M = TypeVar("M", bound=BaseModel)
 
 INLINE_REF = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
+
+#: Calculator headings get the anchor ``rechner-<calculator id>``; content ids must not take it.
+RESERVED_ANCHOR_PREFIX = "rechner-"
 
 #: Pages generated from the content besides the chapters, addressable in references.
 SPECIAL_PAGES: dict[str, str] = {
@@ -153,9 +157,9 @@ def _read(
 class _Checker:
     """Cross-file rules: unique ids, resolvable references, consistent templates."""
 
-    def __init__(self, calculator_ids: Collection[str] | None) -> None:
+    def __init__(self, calculators: Mapping[str, Collection[str]] | None) -> None:
         self.problems: list[Problem] = []
-        self.calculator_ids = calculator_ids
+        self.calculators = calculators
         self.targets: dict[str, Target] = {
             page: Target(page, None, title) for page, title in SPECIAL_PAGES.items()
         }
@@ -163,6 +167,9 @@ class _Checker:
 
     def add_target(self, document: YamlDocument, path: PathKey, target: Target) -> None:
         key = target.page if target.anchor is None else f"{target.page}#{target.anchor}"
+        if target.anchor is not None and target.anchor.startswith(RESERVED_ANCHOR_PREFIX):
+            message = f"ids starting with {RESERVED_ANCHOR_PREFIX!r} are reserved for calculators"
+            self.problems.append(_problem(document, path, message))
         if target.anchor is not None:
             if target.anchor in self.anchor_owner:
                 other, other_path = self.anchor_owner[target.anchor]
@@ -263,23 +270,46 @@ class _Checker:
                 len(path) >= 2 and path[-2] == "see" and isinstance(node, str)
             ):
                 self._resolve(document, path, node)
-            elif path[-1] == "calculator" and isinstance(node, str):
-                if self.calculator_ids is not None and node not in self.calculator_ids:
-                    known = ", ".join(sorted(self.calculator_ids))
-                    self.problems.append(
-                        _problem(document, path, f"unknown calculator {node!r} (known: {known})")
-                    )
+            elif isinstance(node, CalculatorBlock):
+                self._calculator(document, path, node)
             elif isinstance(node, str):
                 for match in INLINE_REF.finditer(node):
                     self._resolve(document, path, match.group(1).strip())
+
+    def _calculator(self, document: YamlDocument, path: PathKey, block: CalculatorBlock) -> None:
+        if self.calculators is None:
+            return
+        if block.calculator not in self.calculators:
+            known = ", ".join(sorted(self.calculators))
+            message = f"unknown calculator {block.calculator!r} (known: {known})"
+            self.problems.append(_problem(document, (*path, "calculator"), message))
+            return
+        fields = self.calculators[block.calculator]
+        for index, preset in enumerate(block.presets):
+            for name in preset.values:
+                if name not in fields:
+                    message = (
+                        f"unknown field {name!r} of {block.calculator} (known: {', '.join(fields)})"
+                    )
+                    self.problems.append(
+                        _problem(
+                            document, (*path, "presets", index, "values", name), message, key=True
+                        )
+                    )
 
     def _resolve(self, document: YamlDocument, path: PathKey, ref: str) -> None:
         if ref not in self.targets:
             self.problems.append(_problem(document, path, f"reference {ref!r} points nowhere"))
 
 
-def load_playbook(root: Path, *, calculator_ids: Collection[str] | None = None) -> Playbook:
-    """Load and validate ``root`` (the content folder); raise ContentError listing all problems."""
+def load_playbook(
+    root: Path, *, calculators: Mapping[str, Collection[str]] | None = None
+) -> Playbook:
+    """Load and validate ``root`` (the content folder); raise ContentError listing all problems.
+
+    ``calculators`` maps each known calculator id to its field names, so that calculator
+    blocks and their presets can be checked; ``None`` skips that check.
+    """
     problems: list[Problem] = []
     parts_read = _read(root / "parts.yml", root, PartsFile, problems)
     glossary_read = _read(root / "glossary.yml", root, GlossaryFile, problems)
@@ -299,7 +329,7 @@ def load_playbook(root: Path, *, calculator_ids: Collection[str] | None = None) 
     if problems or parts_read is None or glossary_read is None or onboarding_read is None:
         raise ContentError(problems)
 
-    checker = _Checker(calculator_ids)
+    checker = _Checker(calculators)
     parts, parts_document = parts_read
     part_ids = [part.id for part in parts.parts]
     for index, part in enumerate(parts.parts):

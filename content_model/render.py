@@ -17,10 +17,17 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from calculators.registry import CALCULATORS
+from content_model.calculator_embed import Embed, embed, field_kind, field_range
 from content_model.loader import Playbook
-from content_model.markdown_text import escape_inline, escape_title, render_inline, render_paragraphs
+from content_model.markdown_text import (
+    escape_inline,
+    escape_title,
+    render_inline,
+    render_paragraphs,
+)
 from content_model.pages import SPECIAL_PAGE_URIS, chapter_uri, part_uri, relative_link, target_uri
-from content_model.schema import ChecklistBlock, TemplateBlock
+from content_model.schema import CalculatorBlock, ChecklistBlock, TemplateBlock
 
 
 @dataclass(frozen=True)
@@ -63,17 +70,21 @@ def _fenced(text: str) -> Markup:
     return Markup(f"{fence} text\n{text.rstrip()}\n{fence}")
 
 
-def make_environment(templates: Path, playbook: Playbook) -> Environment:
-    """A Jinja2 environment whose filters resolve references against ``playbook``."""
-    environment = Environment(
+def _base_environment(templates: Path, **options: Any) -> Environment:
+    """Strict, autoescaping Jinja2 with block-friendly whitespace handling."""
+    return Environment(
         loader=FileSystemLoader(templates),
         autoescape=True,
         undefined=StrictUndefined,
-        finalize=_finalize,
         trim_blocks=True,
         lstrip_blocks=True,
-        keep_trailing_newline=True,
+        **options,
     )
+
+
+def make_environment(templates: Path, playbook: Playbook) -> Environment:
+    """A Jinja2 environment whose filters resolve references against ``playbook``."""
+    environment = _base_environment(templates, finalize=_finalize, keep_trailing_newline=True)
 
     def resolver(context: Context) -> Any:
         page = str(context["page_uri"])
@@ -97,6 +108,12 @@ def make_environment(templates: Path, playbook: Playbook) -> Environment:
         url, title = resolver(context)(ref)
         return Markup(f"[{escape_inline(label or title)}]({url})")
 
+    # HTML fragments (the calculator forms) are escaped for HTML only, never for Markdown.
+    html_environment = _base_environment(templates)
+
+    def calculator_embed(block: CalculatorBlock) -> Embed:
+        return embed(html_environment, playbook, block)
+
     @pass_context
     def href(context: Context, uri: str) -> Markup:
         return Markup(relative_link(str(context["page_uri"]), uri))
@@ -112,6 +129,9 @@ def make_environment(templates: Path, playbook: Playbook) -> Environment:
         inline_anchor=_inline_anchor,
         placeholder=_placeholder,
         fenced=_fenced,
+        calculator_embed=calculator_embed,
+        field_kind=field_kind,
+        field_range=field_range,
     )
     environment.globals.update(playbook=playbook, chapter_uri=chapter_uri, part_uri=part_uri)
     return environment
@@ -156,8 +176,12 @@ def render_pages(playbook: Playbook, templates: Path) -> list[Page]:
     pages.append(
         render("checklists.md.j2", SPECIAL_PAGE_URIS["checklisten"], items=_checklists(playbook))
     )
-    pages.append(render("templates.md.j2", SPECIAL_PAGE_URIS["vorlagen"], items=_templates(playbook)))
+    pages.append(
+        render("templates.md.j2", SPECIAL_PAGE_URIS["vorlagen"], items=_templates(playbook))
+    )
     pages.append(render("glossary.md.j2", SPECIAL_PAGE_URIS["glossar"]))
+    overview = [CalculatorBlock(type="calculator", calculator=key) for key in CALCULATORS]
+    pages.append(render("calculators.md.j2", SPECIAL_PAGE_URIS["rechner"], blocks_list=overview))
     return pages
 
 
@@ -176,6 +200,7 @@ def navigation(playbook: Playbook) -> list[Any]:
             "Werkzeugkasten": [
                 {"Alle Checklisten": SPECIAL_PAGE_URIS["checklisten"]},
                 {"Alle Vorlagen": SPECIAL_PAGE_URIS["vorlagen"]},
+                {"Alle Rechner": SPECIAL_PAGE_URIS["rechner"]},
                 {"Glossar": SPECIAL_PAGE_URIS["glossar"]},
             ]
         }

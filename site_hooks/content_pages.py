@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from calculators.registry import CALCULATORS
+from calculators.registry import field_names
 from content_model.loader import Playbook, load_playbook
 from content_model.problems import ContentError
 from content_model.render import navigation, render_pages
@@ -35,7 +35,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and validate the content, and derive the navigation from it."""
     root = project_root(config)
     try:
-        playbook = load_playbook(root / "content", calculator_ids=set(CALCULATORS))
+        playbook = load_playbook(root / "content", calculators=field_names())
     except ContentError as error:
         count = len(error.problems)
         raise PluginError(f"{count} problem(s) in the content:\n{error}") from None

@@ -40,5 +40,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             "run `make setup` (npm ci) first"
         )
     for name in RUNTIME_FILES:
-        files.append(File.generated(config, f"{RUNTIME_URI}/{name}", abs_src_path=str(source / name)))
+        files.append(
+            File.generated(config, f"{RUNTIME_URI}/{name}", abs_src_path=str(source / name))
+        )
     return files

@@ -139,7 +139,7 @@ def test_exit_planner_fills_the_content_templates() -> None:
         },
         {
             "title": "CRM-Notiz",
-            "text": "Muster GmbH: die nächste Budgetrunde; Einwilligung für Nachrichten liegt vor; "
+            "text": "Muster GmbH: der nächsten Budgetrunde; liegt vor; "
             "entschieden 02.03.2026; unsere Checkliste zur Ausschreibung",
         },
     ]
@@ -147,7 +147,10 @@ def test_exit_planner_fills_the_content_templates() -> None:
 
 def test_exit_planner_warns_when_there_is_no_consent() -> None:
     result = result_of("exit-planner", with_defaults("exit-planner", einwilligung="pause"))
-    assert "Achtung: Kunde wünscht eine Pause – respektieren." in result["explanation"]
+    assert (
+        "Achtung, Einwilligung für Nachrichten: Kunde wünscht eine Pause – bitte respektieren."
+        in result["explanation"]
+    )
 
 
 def test_red_customer_gets_a_plan_with_two_reviews() -> None:

@@ -27,7 +27,7 @@ def to_html(text: str) -> str:
         ("# keine Überschrift", "<p># keine Überschrift</p>"),
         ("- keine Liste", "<p>- keine Liste</p>"),
         ("1. keine Liste", "<p>1. keine Liste</p>"),
-        ('!!! danger "kein Kasten"', "<p>!!! danger \"kein Kasten\"</p>"),
+        ('!!! danger "kein Kasten"', '<p>!!! danger "kein Kasten"</p>'),
         ("Text {: #fremde-id }", "<p>Text {: #fremde-id }</p>"),
         ("A & B", "<p>A &amp; B</p>"),
         ("`kein Code`", "<p>`kein Code`</p>"),
@@ -40,7 +40,9 @@ def test_hostile_text_stays_text(text: str, html: str) -> None:
 
 def test_inline_references_become_links() -> None:
     """[[ref]] uses the target's title, [[ref|label]] the given label, spacing kept."""
-    rendered = str(render_inline("Siehe [[kap#schritt]] und [[kap#optionen|die Optionen]].", resolve))
+    rendered = str(
+        render_inline("Siehe [[kap#schritt]] und [[kap#optionen|die Optionen]].", resolve)
+    )
     assert rendered == (
         "Siehe [Ziel kap#schritt](../ziel.md#schritt) und [die Optionen](../ziel.md#optionen)."
     )

@@ -29,8 +29,14 @@ def test_scalars_stay_text(source: str, expected: dict[str, object]) -> None:
     [
         ("a: 1\nb: 2\na: 3\n", "f.yml:3:1: a: duplicate key 'a' (first defined on line 1)"),
         ("a: &x 1\nb: *x\n", "f.yml:1:4: b: aliases (*name) are not allowed; write the value out"),
-        ("a: !!python/name:os.system x\n", "f.yml:1:4: a: tag 'tag:yaml.org,2002:python/name:os.system' is not allowed"),
-        ("a: [1, 2\n", "f.yml:2:1: invalid YAML: while parsing a flow sequence expected ',' or ']', but got '<stream end>'"),
+        (
+            "a: !!python/name:os.system x\n",
+            "f.yml:1:4: a: tag 'tag:yaml.org,2002:python/name:os.system' is not allowed",
+        ),
+        (
+            "a: [1, 2\n",
+            "f.yml:2:1: invalid YAML: while parsing a flow sequence expected ',' or ']', but got '<stream end>'",
+        ),
         ("", "f.yml:1:1: the file is empty"),
         ("? [a, b]\n: c\n", "f.yml:1:3: keys must be plain text (no merge keys)"),
     ],

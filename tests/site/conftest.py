@@ -27,18 +27,13 @@ def make_fixture_project(tmp: Path, content: Path = FIXTURE_CONTENT) -> Path:
     project = tmp / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for shared in ("site_hooks", "templates", "calculators"):
+    for shared in ("site_hooks", "templates", "calculators", "node_modules"):
         (project / shared).symlink_to(ROOT / shared)
     shutil.copytree(content, project / "content")
     (project / "docs").mkdir()
+    (project / "docs" / "assets").symlink_to(ROOT / "docs" / "assets")
     (project / "docs" / "index.md").write_text("# Start\n\nEin Testauftritt.\n", encoding="utf-8")
     return project
-
-
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real playbook, built once per test session."""
-    return build_project(ROOT, tmp_path_factory.mktemp("site") / "site")
 
 
 @pytest.fixture

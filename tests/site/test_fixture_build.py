@@ -16,8 +16,15 @@ def test_generated_pages_are_built(fixture_project: Path, tmp_path: Path) -> Non
     """Every generated page exists, with the YAML ids as heading anchors."""
     site = build_project(fixture_project, tmp_path / "site")
     chapter = (site / "teil-eins" / "alle-bausteine" / "index.html").read_text(encoding="utf-8")
-    for anchor in ("einleitung", "schritte", "schritt-vorbereiten", "mappe-pruefen",
-                   "option-umfang", "vorlage-mail", "kpi-termintreue"):
+    for anchor in (
+        "einleitung",
+        "schritte",
+        "schritt-vorbereiten",
+        "mappe-pruefen",
+        "option-umfang",
+        "vorlage-mail",
+        "kpi-termintreue",
+    ):
         assert f'id="{anchor}"' in chapter
     for page in ("einstieg", "checklisten", "vorlagen", "glossar", "teil-eins"):
         assert (site / page / "index.html").is_file()
@@ -38,7 +45,9 @@ def test_broken_content_aborts_with_located_message(
     """A content error stops the build as a clean Abort whose log names file, line and field."""
     chapter = fixture_project / "content" / "chapters" / "alle-bausteine.yml"
     chapter.write_text(
-        chapter.read_text(encoding="utf-8").replace("title: Alle Bausteine", "titel: Alle Bausteine"),
+        chapter.read_text(encoding="utf-8").replace(
+            "title: Alle Bausteine", "titel: Alle Bausteine"
+        ),
         encoding="utf-8",
     )
     with pytest.raises(Abort):

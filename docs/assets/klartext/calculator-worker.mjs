@@ -34,10 +34,10 @@ boundary.then(
 );
 
 onmessage = async (event) => {
-  const { id, calculator, fields } = event.data;
+  const { id, calculator, fields, templates } = event.data;
   try {
     const run = await boundary;
-    const answer = JSON.parse(run.run_json(calculator, JSON.stringify(fields)));
+    const answer = JSON.parse(run.run_json(JSON.stringify({ calculator, fields, templates })));
     postMessage({ type: "result", id, answer });
   } catch (error) {
     postMessage({ type: "result", id, failure: String(error) });

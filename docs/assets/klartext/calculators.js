@@ -9,7 +9,10 @@
 
   const SCRIPT_URL = document.currentScript.src;
   const WORKER_URL = new URL("calculator-worker.mjs", SCRIPT_URL);
-  const DEBOUNCE_MS = 120;
+  // A warm worker answers in well under a millisecond, so results follow every keystroke;
+  // the zero timeout only coalesces the bursts of input events a paste produces, and
+  // stale answers are dropped by ticket (see compute).
+  const DEBOUNCE_MS = 0;
   const LINK_PREFIX = "rechner-";
 
   let worker = null;
@@ -39,12 +42,12 @@
     worker.onerror = (event) => setWorkerState("failed", event.message);
   }
 
-  function run(calculator, fields) {
+  function run(calculator, fields, templates) {
     startWorker();
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, resolve);
-      worker.postMessage({ id, calculator, fields });
+      worker.postMessage({ id, calculator, fields, templates });
     });
   }
 
@@ -89,7 +92,23 @@
       wrapper.append(table);
       fragment.append(wrapper);
     }
+    for (const document_ of result.documents) {
+      const box = element("div", "kx-document");
+      const title = element("p", "kx-document-title");
+      title.append(element("strong", "", document_.title));
+      box.append(title, element("pre", "kx-document-text", document_.text));
+      fragment.append(box);
+    }
     return fragment;
+  }
+
+  // The value an input had when the page was built (select elements have no defaultValue).
+  function initialValue(input) {
+    if (input.tagName === "SELECT") {
+      const option = [...input.options].find((candidate) => candidate.defaultSelected) || input.options[0];
+      return option ? option.value : "";
+    }
+    return input.defaultValue;
   }
 
   function fieldsOf(form) {
@@ -126,6 +145,8 @@
     const status = container.querySelector(".kx-state");
     const notice = container.querySelector(".kx-notice");
     const inputs = [...form.querySelectorAll("[data-field]")];
+    const templatesNode = container.querySelector(".kx-templates");
+    const templates = templatesNode ? JSON.parse(templatesNode.textContent) : {};
     let timer = null;
     let latest = 0;
 
@@ -140,7 +161,7 @@
 
     async function compute() {
       const ticket = ++latest;
-      const message = await run(calculator, fieldsOf(form));
+      const message = await run(calculator, fieldsOf(form), templates);
       if (ticket !== latest) return; // a newer keystroke already asked
       if (message.failure) {
         showErrors(form, { _form: "Die Berechnung ist fehlgeschlagen. Bitte laden Sie die Seite neu." });
@@ -180,7 +201,7 @@
       if (answer && !answer.ok) {
         for (const name of Object.keys(answer.errors)) {
           if (!known.has(name)) continue;
-          known.get(name).value = known.get(name).defaultValue;
+          known.get(name).value = initialValue(known.get(name));
           ignored.push(known.get(name).dataset.label);
         }
         await compute();
@@ -198,7 +219,7 @@
     });
     form.addEventListener("input", schedule);
     form.querySelector('[data-action="clear"]').addEventListener("click", () => {
-      for (const input of inputs) input.value = input.defaultValue;
+      for (const input of inputs) input.value = initialValue(input);
       notice.hidden = true;
       compute();
     });

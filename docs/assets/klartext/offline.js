@@ -1,0 +1,41 @@
+// Registers the service worker (offline use) and offers a new version when one is waiting.
+(() => {
+  "use strict";
+  if (!("serviceWorker" in navigator)) return;
+  const SW_URL = new URL("../../sw.js", document.currentScript.src);
+
+  function offerUpdate(registration) {
+    if (document.querySelector(".kx-update")) return;
+    const banner = document.createElement("div");
+    banner.className = "kx-update";
+    banner.setAttribute("role", "status");
+    const text = document.createElement("span");
+    text.textContent = "Neue Version verfügbar.";
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "Jetzt laden";
+    button.addEventListener("click", () => registration.waiting?.postMessage("skip-waiting"));
+    banner.append(text, button);
+    document.body.append(banner);
+  }
+
+  window.addEventListener("load", async () => {
+    let registration;
+    try {
+      registration = await navigator.serviceWorker.register(SW_URL, { scope: new URL("./", SW_URL) });
+    } catch {
+      return; // e.g. under `mkdocs serve`, where no service worker is written
+    }
+    const hadController = Boolean(navigator.serviceWorker.controller);
+    if (registration.waiting && hadController) offerUpdate(registration);
+    registration.addEventListener("updatefound", () => {
+      const installing = registration.installing;
+      installing?.addEventListener("statechange", () => {
+        if (installing.state === "installed" && navigator.serviceWorker.controller) offerUpdate(registration);
+      });
+    });
+    navigator.serviceWorker.addEventListener("controllerchange", () => {
+      if (hadController) location.reload();
+    });
+  });
+})();

@@ -1,0 +1,23 @@
+"""Publish the calculators as ``assets/klartext/calculators.zip`` for Pyodide in the browser.
+
+The archive is generated at build time from ``calculators/`` (never committed), so the
+browser always runs exactly the Python that the test suite checked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from bundler.calculator_archive import build_archive
+
+ARCHIVE_URI = "assets/klartext/calculators.zip"
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Add the freshly built archive as a generated file."""
+    package = Path(config.config_file_path).resolve().parent / "calculators"
+    files.append(File.generated(config, ARCHIVE_URI, content=build_archive(package)))
+    return files

@@ -1,0 +1,32 @@
+"""Write the service worker that makes the built site work offline.
+
+It runs after the build because the precache list and the cache name come from the
+finished site: the cache is named after a hash of every published file, so a new build
+gets a new cache (and the reader a "Neue Version verfügbar" prompt) instead of stale pages.
+Under ``mkdocs serve`` no service worker is written: it would pin stale pages while editing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from content_model.offline import service_worker_source
+
+_command: dict[str, str] = {}
+
+
+def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    """Remember whether this process serves or builds."""
+    _command["name"] = command
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Write ``sw.js`` with the precache list and content hash of the finished site."""
+    if _command.get("name") == "serve":
+        return
+    site = Path(config.site_dir)
+    templates = Path(config.config_file_path).resolve().parent / "templates"
+    (site / "sw.js").write_text(service_worker_source(site, templates), encoding="utf-8")
