@@ -24,16 +24,17 @@ EMAIL_TEMPLATE = "vorlage-abschiedsmail"
 CRM_TEMPLATE = "vorlage-crm-notiz"
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
+#: Trigger events, worded to follow "nach" in the templates ("nach der nächsten Budgetrunde").
 TRIGGERS = (
-    ("budgetrunde", "die nächste Budgetrunde"),
-    ("projektende", "das Ende des laufenden Projekts"),
-    ("produkt-update", "das nächste Produkt-Update"),
-    ("personalwechsel", "ein Wechsel in der Entscheiderrolle"),
+    ("budgetrunde", "der nächsten Budgetrunde"),
+    ("projektende", "dem Ende des laufenden Projekts"),
+    ("produkt-update", "dem nächsten Produkt-Update"),
+    ("personalwechsel", "einem Wechsel in der Entscheiderrolle"),
 )
 CONSENT = (
-    ("erteilt", "Einwilligung für Nachrichten liegt vor"),
-    ("keine", "keine Einwilligung – nur nach neuer Anfrage melden"),
-    ("pause", "Kunde wünscht eine Pause – respektieren"),
+    ("erteilt", "liegt vor"),
+    ("keine", "liegt nicht vor – nur nach neuer Anfrage melden"),
+    ("pause", "Kunde wünscht eine Pause – bitte respektieren"),
 )
 
 INPUTS: tuple[Field, ...] = (
@@ -73,7 +74,7 @@ INPUTS: tuple[Field, ...] = (
     ),
     Field(
         name="grund",
-        label="Sachlicher Grund",
+        label="Sachlicher Grund (als Halbsatz)",
         kind="text",
         default="kein freigegebenes Budget in diesem Jahr",
         help="Ein überprüfbarer Grund ohne Wertung.",
@@ -144,16 +145,16 @@ def compute(values: Mapping[str, Value], templates: Templates) -> Result:
     explanation = [
         f"Wiedervorlage am {format_date(follow_up)} ({days} Tage nach der Entscheidung; "
         f"Spielraum {format_date(earliest)} bis {format_date(latest)}).",
-        f"Nur melden, wenn es einen neuen Anlass gibt: {filling['anlass']}.",
+        f"Nur mit neuem Anlass melden, sinnvoll nach {filling['anlass']}.",
     ]
     if values["einwilligung"] != "erteilt":
-        explanation.append(f"Achtung: {filling['einwilligung']}.")
+        explanation.append(f"Achtung, Einwilligung für Nachrichten: {filling['einwilligung']}.")
     table = Table(
         ("CRM-Feld", "Eintrag"),
         (
             ("Grund", filling["grund"]),
             ("Datum", filling["entscheidungsdatum"]),
-            ("Nächster sinnvoller Anlass", filling["anlass"]),
+            ("Nächster sinnvoller Anlass", f"nach {filling['anlass']}"),
             ("Wiedervorlage", filling["wiedervorlage"]),
             ("Einwilligung", filling["einwilligung"]),
         ),

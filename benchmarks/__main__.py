@@ -1,0 +1,124 @@
+"""``make bench``: build the site, then measure it beside its baselines in the same run.
+
+Usage: python -m benchmarks [--runs N] [--keystrokes N] [--skip-build-scaling]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from benchmarks import browser as bench
+from benchmarks.build_scaling import measure
+from benchmarks.chromium import launch
+from benchmarks.static_server import serve
+from site_hooks.safe_build import safe_build
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def ratio(ours: float, baseline: float) -> str:
+    """``0.42 x`` (ours divided by the baseline)."""
+    return f"{ours / baseline:5.2f} x" if baseline else "   – "
+
+
+def row(label: str, *cells: str) -> None:
+    """One table line: a label column and right-aligned figures."""
+    print(f"{label:42}" + "".join(f"{cell:>30}" for cell in cells))
+
+
+def latency(values: list[float]) -> str:
+    """Median and 95th percentile in milliseconds."""
+    return (
+        f"Median {statistics.median(values):6.2f} ms  p95 {bench.percentile(values, 0.95):6.2f} ms"
+    )
+
+
+def browser_figures(site: Path, runs: int, keystroke_count: int) -> None:
+    """Print first-result times, keystroke latency and bytes."""
+    root, holder = bench.prepare_site(site)
+    with holder, serve(root) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            print(f"\nErstes Python-Ergebnis ab Navigation (Median und Spanne, {runs} Profile)")
+            row("Variante", "kalt (frisches Profil)", "warm (zweiter Besuch)")
+            medians = {}
+            for variant in bench.VARIANTS:
+                cold, warm = bench.cold_and_warm(browser, base, variant, runs)
+                medians[variant.name] = (statistics.median(cold), statistics.median(warm))
+                row(variant.name, bench.median_and_spread(cold), bench.median_and_spread(warm))
+            (ours_cold, ours_warm), (stock_cold, stock_warm) = (
+                medians[bench.VARIANTS[0].name],
+                medians[bench.VARIANTS[1].name],
+            )
+            row(
+                "Verhältnis Klartext / Standard",
+                ratio(ours_cold, stock_cold),
+                ratio(ours_warm, stock_warm),
+            )
+
+            print("\nKalt über emulierte 20 Mbit/s und 40 ms Latenz")
+            throttled = []
+            for variant in bench.VARIANTS[:2]:
+                cold, _ = bench.cold_and_warm(
+                    browser, base, variant, max(1, runs // 2), throttle=True
+                )
+                throttled.append(statistics.median(cold))
+                row(variant.name, bench.median_and_spread(cold))
+            row("Verhältnis Klartext / Standard", ratio(throttled[0], throttled[1]))
+
+            ours, direct = bench.keystrokes(browser, base, keystroke_count)
+            print(f"\nTastendruck bis gezeichnetes Ergebnis ({keystroke_count} Eingaben)")
+            row("Klartext (Worker-Rundreise, gezeichnet)", latency(ours))
+            row("Standard, direkter Aufruf (ohne Zeichnen)", latency(direct))
+
+            print("\nÜbertragene Bytes (unkomprimiert; Antworten des Service Workers zählen nicht)")
+            row("Variante", "erster Besuch", "zweiter Besuch")
+            for variant in bench.VARIANTS[:2]:
+                first, second = bench.transferred_bytes(browser, base, variant.path)
+                row(variant.name, f"{first / 1e6:.2f} MB", f"{second / 1e6:.2f} MB")
+        finally:
+            browser.close()
+
+
+def build_figures(copies: list[int]) -> None:
+    """Print build time against plain Markdown for repeated content."""
+    print("\nBuild: YAML → Website gegen MkDocs mit denselben Seiten als Markdown (Median aus 3)")
+    row("Inhalt", "Kapitel", "Klartext", "nur Markdown", "Verhältnis", "s je Kapitel")
+    for count in copies:
+        chapters, ours, plain = measure(count)
+        row(
+            f"{count}x",
+            str(chapters),
+            f"{ours:.2f} s",
+            f"{plain:.2f} s",
+            ratio(ours, plain),
+            f"{ours / chapters:.3f} s",
+        )
+
+
+def main(argv: list[str]) -> int:
+    """Run every benchmark and print its table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keystrokes", type=int, default=100)
+    parser.add_argument("--scaling", default="1,10,50", help="content repetitions, e.g. 1,10")
+    parser.add_argument("--skip-browser", action="store_true")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="klartext-bench-build-") as tmp:
+        site = Path(tmp) / "site"
+        safe_build(ROOT / "mkdocs.yml", site)
+        if not args.skip_browser:
+            browser_figures(site, args.runs, args.keystrokes)
+    if args.scaling:
+        build_figures([int(part) for part in args.scaling.split(",")])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,276 @@
+"""Browser figures: time to the first Python result, keystroke latency and bytes transferred.
+
+Every figure of our page is measured beside baselines in the same run, on the same server:
+
+* stock Pyodide loaded the plain way (``loadPyodide()`` with its defaults) on the main thread,
+  and the same inside a Web Worker;
+* the value-per-hour formula in plain JavaScript, the floor no Python runtime can beat.
+
+The baseline pages are written next to a copy of the built site for the benchmark only; they
+are never published. "First result" is the moment the result of the live computation is on
+the page, measured from navigation start with ``performance.now()``.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
+
+from playwright.sync_api import Browser, BrowserContext, Page
+
+FIELDS = {"kontakte": "A; 30 %; 6.000; 6\nB; 15 %; 8.000; 10", "team_median": "250"}
+OUR_PATH = f"kunden-aufgeben/wert-pro-stunde/#rechner-value-per-hour:{urlencode(FIELDS)}"
+TIMEOUT_MS = 120_000
+
+#: Records when the first live result lands in a calculator (data-computed set by the page).
+FIRST_RESULT_PROBE = """
+new MutationObserver((changes, observer) => {
+  for (const change of changes) {
+    if (change.attributeName === 'data-computed' && window.__firstResult === undefined) {
+      window.__firstResult = performance.now();
+      observer.disconnect();
+    }
+  }
+}).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-computed']});
+"""
+
+STOCK_PAGE = """<!doctype html><html lang="de"><meta charset="utf-8"><title>stock</title>
+<p id="out">…</p>
+<script type="module">
+import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
+const indexURL = new URL("../assets/pyodide/", location.href).href;
+const pyodide = await loadPyodide({ indexURL });
+const archive = await fetch("../assets/klartext/calculators.zip");
+const zip = new Uint8Array(await archive.arrayBuffer());
+pyodide.unpackArchive(zip, "zip", { extractDir: "/home/pyodide/klartext" });
+pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/klartext')");
+const boundary = pyodide.pyimport("calculators.boundary");
+const request = JSON.stringify({ calculator: "value-per-hour", fields: __FIELDS__ });
+document.getElementById("out").textContent = JSON.parse(boundary.run_json(request)).result.verdict;
+window.__firstResult = performance.now();
+window.__recompute = (median) => {
+  const start = performance.now();
+  const fields = { ...__FIELDS__, team_median: median };
+  const payload = JSON.stringify({ calculator: "value-per-hour", fields });
+  const answer = JSON.parse(boundary.run_json(payload));
+  document.getElementById("out").textContent = answer.result.verdict;
+  return performance.now() - start;
+};
+</script></html>
+"""
+
+STOCK_WORKER_PAGE = """<!doctype html><html lang="de"><meta charset="utf-8"><title>worker</title>
+<p id="out">…</p>
+<script type="module">
+const worker = new Worker("stock-worker.mjs", { type: "module" });
+worker.onmessage = (event) => {
+  document.getElementById("out").textContent = event.data;
+  window.__firstResult = performance.now();
+};
+worker.postMessage(__FIELDS__);
+</script></html>
+"""
+
+STOCK_WORKER = """import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
+const ready = (async () => {
+  const indexURL = new URL("../assets/pyodide/", import.meta.url).href;
+  const pyodide = await loadPyodide({ indexURL });
+  const archive = await fetch("../assets/klartext/calculators.zip");
+  const zip = new Uint8Array(await archive.arrayBuffer());
+  pyodide.unpackArchive(zip, "zip", { extractDir: "/home/pyodide/klartext" });
+  pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/klartext')");
+  return pyodide.pyimport("calculators.boundary");
+})();
+onmessage = async (event) => {
+  const boundary = await ready;
+  const request = JSON.stringify({ calculator: "value-per-hour", fields: event.data });
+  postMessage(JSON.parse(boundary.run_json(request)).result.verdict);
+};
+"""
+
+PLAIN_JS_PAGE = """<!doctype html><html lang="de"><meta charset="utf-8"><title>plain js</title>
+<p id="out">…</p>
+<script>
+// The floor: one contact's value per hour in plain JavaScript (benchmark only, never shipped).
+const value = (0.30 * 6000) / 6;
+document.getElementById("out").textContent = `${value} EUR/h`;
+window.__firstResult = performance.now();
+</script></html>
+"""
+
+
+def prepare_site(site: Path) -> tuple[Path, tempfile.TemporaryDirectory[str]]:
+    """A copy of the built site with the baseline pages under ``bench/``."""
+    holder = tempfile.TemporaryDirectory(prefix="klartext-bench-site-")
+    root = Path(holder.name) / "site"
+    shutil.copytree(site, root)
+    bench = root / "bench"
+    bench.mkdir()
+    fields = json.dumps(FIELDS, ensure_ascii=False)
+    (bench / "stock.html").write_text(STOCK_PAGE.replace("__FIELDS__", fields), encoding="utf-8")
+    (bench / "stock-worker.html").write_text(
+        STOCK_WORKER_PAGE.replace("__FIELDS__", fields), encoding="utf-8"
+    )
+    (bench / "stock-worker.mjs").write_text(STOCK_WORKER, encoding="utf-8")
+    (bench / "plain.html").write_text(PLAIN_JS_PAGE, encoding="utf-8")
+    return root, holder
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A page to measure and how to read its first-result time."""
+
+    name: str
+    path: str
+
+
+VARIANTS = (
+    Variant("Klartext (Worker, Service Worker)", OUR_PATH),
+    Variant("Pyodide Standard, Hauptthread", "bench/stock.html"),
+    Variant("Pyodide Standard, Worker", "bench/stock-worker.html"),
+    Variant("reines JavaScript (Untergrenze)", "bench/plain.html"),
+)
+
+
+def first_result(page: Page, url: str) -> float:
+    """Milliseconds from navigation start to the first live result."""
+    page.goto(url)
+    page.wait_for_function("window.__firstResult !== undefined", timeout=TIMEOUT_MS)
+    return float(page.evaluate("window.__firstResult"))
+
+
+def _new_context(browser: Browser, throttle: bool) -> tuple[BrowserContext, Page]:
+    context = browser.new_context()
+    context.add_init_script(FIRST_RESULT_PROBE)
+    page = context.new_page()
+    if throttle:
+        session = context.new_cdp_session(page)
+        session.send("Network.enable")
+        session.send(
+            "Network.emulateNetworkConditions",
+            {
+                "offline": False,
+                "latency": 40,
+                "downloadThroughput": 20e6 / 8,
+                "uploadThroughput": 20e6 / 8,
+            },
+        )
+    return context, page
+
+
+def cold_and_warm(
+    browser: Browser, base: str, variant: Variant, runs: int, throttle: bool = False
+) -> tuple[list[float], list[float]]:
+    """Cold (fresh profile) and warm (second visit, same profile) first-result times."""
+    cold: list[float] = []
+    warm: list[float] = []
+    for _ in range(runs):
+        context, page = _new_context(browser, throttle)
+        try:
+            cold.append(first_result(page, base + variant.path))
+            if not throttle:
+                page.wait_for_timeout(300)  # let the service worker finish installing
+                if variant.path == OUR_PATH:
+                    page.wait_for_function(
+                        "navigator.serviceWorker.controller !== null", timeout=TIMEOUT_MS
+                    )
+                second = context.new_page()
+                warm.append(first_result(second, base + variant.path))
+        finally:
+            context.close()
+    return cold, warm
+
+
+KEYSTROKE_LOOP = """async (count) => {
+  const container = document.querySelector('.kx-calculator[data-calculator="value-per-hour"]');
+  const input = container.querySelector('[name="team_median"]');
+  const times = [];
+  for (let index = 0; index < count; index++) {
+    const before = container.dataset.computed;
+    const done = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (container.dataset.computed !== before) { observer.disconnect(); resolve(); }
+      });
+      observer.observe(container, { attributes: true, attributeFilter: ['data-computed'] });
+    });
+    const start = performance.now();
+    input.value = String(200 + index);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await done;
+    await new Promise((resolve) => requestAnimationFrame(resolve));  // painted
+    times.push(performance.now() - start);
+  }
+  return times;
+}"""
+
+DIRECT_LOOP = """(count) => {
+  const times = [];
+  for (let index = 0; index < count; index++) times.push(window.__recompute(String(200 + index)));
+  return times;
+}"""
+
+
+def keystrokes(browser: Browser, base: str, count: int) -> tuple[list[float], list[float]]:
+    """Keystroke-to-painted-result on our page, and a direct main-thread call of stock Pyodide."""
+    context, page = _new_context(browser, False)
+    try:
+        first_result(page, base + OUR_PATH)
+        ours = page.evaluate(KEYSTROKE_LOOP, count)
+        stock = context.new_page()
+        first_result(stock, base + "bench/stock.html")
+        direct = stock.evaluate(DIRECT_LOOP, count)
+    finally:
+        context.close()
+    return ours, direct
+
+
+def transferred_bytes(browser: Browser, base: str, path: str) -> tuple[int, int]:
+    """Bytes from the network on a first and on a second visit (service worker answers excluded)."""
+    context = browser.new_context()
+    context.add_init_script(FIRST_RESULT_PROBE)
+    totals = []
+    try:
+        for visit in range(2):
+            counted: list[int] = []
+            page = context.new_page()
+
+            def on_finished(request: object, sink: list[int] = counted) -> None:
+                response = request.response()  # type: ignore[attr-defined]
+                if response is None or response.from_service_worker:
+                    return
+                sizes = request.sizes()  # type: ignore[attr-defined]
+                sink.append(int(sizes["responseBodySize"]) + int(sizes["responseHeadersSize"]))
+
+            page.on("requestfinished", on_finished)
+            first_result(page, base + path)
+            page.wait_for_load_state("networkidle")
+            if visit == 0 and path == OUR_PATH:
+                page.wait_for_function(
+                    "navigator.serviceWorker.controller !== null", timeout=TIMEOUT_MS
+                )
+                page.wait_for_timeout(1000)
+            totals.append(sum(counted))
+            page.close()
+    finally:
+        context.close()
+    return totals[0], totals[1]
+
+
+def median_and_spread(values: list[float]) -> str:
+    """A summary such as "1234 ms (1100–1400)"."""
+    return f"{statistics.median(values):7.0f} ms ({min(values):.0f}–{max(values):.0f})"
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
+
+
+Report = Callable[[str], None]

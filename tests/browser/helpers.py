@@ -1,0 +1,37 @@
+"""Small helpers for driving a calculator on a page."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page, expect
+
+#: Loading Pyodide (9.6 MB of WebAssembly) takes a few seconds on a cold profile.
+READY_TIMEOUT_MS = 90_000
+
+
+def calculator(page: Page, calculator_id: str) -> Locator:
+    """The calculator on the page, once its Python runtime is ready."""
+    container = page.locator(f'.kx-calculator[data-calculator="{calculator_id}"]').first
+    expect(container).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+    return container
+
+
+def field(container: Locator, name: str) -> Locator:
+    """An input of the calculator by its declared name."""
+    return container.locator(f'[data-field][name="{name}"]')
+
+
+def computed_count(container: Locator) -> int:
+    """How many results the page has shown so far."""
+    return int(container.get_attribute("data-computed") or 0)
+
+
+def fill_and_wait(container: Locator, values: dict[str, str]) -> None:
+    """Type values like a person and wait until the page has shown a new answer."""
+    before = computed_count(container)
+    for name, value in values.items():
+        target = field(container, name)
+        if target.evaluate("node => node.tagName") == "SELECT":
+            target.select_option(value)
+        else:
+            target.fill(value)
+    expect(container).not_to_have_attribute("data-computed", str(before), timeout=READY_TIMEOUT_MS)

@@ -1,0 +1,148 @@
+"""The calculators in real Chromium: the same answers as CPython, errors next to fields."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from calculators.boundary import run
+from calculators.registry import CALCULATORS, field_names
+from content_model.calculator_embed import template_texts
+from content_model.loader import load_playbook
+from tests.browser.helpers import calculator, computed_count, field, fill_and_wait
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLE_EXAMPLE = {"kontakte": "A; 30 %; 6.000; 6\nB; 15 %; 8.000; 10", "team_median": "250"}
+
+
+def python_result(calculator_id: str, fields: dict[str, str]) -> dict[str, object]:
+    templates = template_texts(
+        load_playbook(ROOT / "content", calculators=field_names()),
+        CALCULATORS[calculator_id].templates,
+    )
+    answer = run(calculator_id, fields, templates)
+    assert answer["ok"] is True
+    result = answer["result"]
+    assert isinstance(result, dict)
+    return result
+
+
+def test_typed_figures_give_the_same_verdict_as_cpython(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}rechner/")
+    container = calculator(page, "value-per-hour")
+    fill_and_wait(container, ARTICLE_EXAMPLE)
+    expected = python_result("value-per-hour", ARTICLE_EXAMPLE)
+    expect(container.locator(".kx-verdict")).to_have_text(str(expected["verdict"]))
+    table = expected["table"]
+    assert isinstance(table, dict)
+    rows = container.locator(".kx-table tbody tr")
+    expect(rows).to_have_count(len(table["rows"]))
+    for index, row in enumerate(table["rows"]):
+        expect(rows.nth(index).locator("td")).to_have_text(row)
+    expect(container.locator(".kx-result-label")).to_have_text("Ihr Ergebnis")
+
+
+@pytest.mark.parametrize("calculator_id", list(CALCULATORS))
+def test_every_calculator_answers_its_defaults_like_cpython(
+    page: Page, site_url: str, calculator_id: str
+) -> None:
+    page.goto(f"{site_url}rechner/")
+    container = calculator(page, calculator_id)
+    defaults = CALCULATORS[calculator_id].defaults()
+    first = next(item.name for item in CALCULATORS[calculator_id].inputs if item.kind != "choice")
+    # Change one field and back, so the result on screen comes from Pyodide, not the build.
+    fill_and_wait(container, {first: defaults[first] + " "})
+    expected = python_result(calculator_id, {**defaults, first: defaults[first] + " "})
+    expect(container.locator(".kx-verdict")).to_have_text(str(expected["verdict"]))
+    expect(container.locator(".kx-explanation li")).to_have_text(expected["explanation"])
+    documents = expected["documents"]
+    assert isinstance(documents, list)
+    expect(container.locator(".kx-document-text")).to_have_text([d["text"] for d in documents])
+
+
+def test_bad_entry_gets_a_german_message_next_to_its_field(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}rechner/")
+    container = calculator(page, "value-per-hour")
+    fill_and_wait(container, {"kontakte": "A; 1.5; 6.000; 6", "team_median": "viel"})
+    answer = run("value-per-hour", {"kontakte": "A; 1.5; 6.000; 6", "team_median": "viel"})
+    errors = answer["errors"]
+    assert isinstance(errors, dict)
+    for name in ("kontakte", "team_median"):
+        slot = container.locator(f"#kx-value-per-hour-{name}-fehler")
+        expect(slot).to_be_visible()
+        expect(slot).to_have_text(errors[name])
+        expect(field(container, name)).to_have_attribute("aria-invalid", "true")
+    fill_and_wait(container, ARTICLE_EXAMPLE)
+    expect(container.locator("#kx-value-per-hour-kontakte-fehler")).to_be_hidden()
+
+
+def test_a_shared_link_opens_the_calculator_prefilled(page: Page, site_url: str) -> None:
+    fields = {"kontakte": "X; 50 %; 1.000; 2", "team_median": "100"}
+    page.goto(f"{site_url}rechner/#rechner-value-per-hour:{urlencode(fields)}")
+    container = calculator(page, "value-per-hour")
+    expect(field(container, "kontakte")).to_have_value(fields["kontakte"])
+    expected = python_result("value-per-hour", fields)
+    expect(container.locator(".kx-verdict")).to_have_text(str(expected["verdict"]))
+    expect(container.locator(".kx-notice")).to_have_text(
+        "Die Werte aus dem Link wurden übernommen."
+    )
+
+
+def test_invalid_values_in_a_link_are_named_and_replaced(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}rechner/#rechner-value-per-hour:team_median=abc&unbekannt=1")
+    container = calculator(page, "value-per-hour")
+    notice = container.locator(".kx-notice")
+    expect(notice).to_contain_text("Team-Median")
+    expect(notice).to_contain_text("unbekannt")
+    expect(field(container, "team_median")).to_have_value("250")
+
+
+def test_enter_never_puts_figures_into_the_address_bar(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}rechner/")
+    container = calculator(page, "value-per-hour")
+    before = computed_count(container)
+    field(container, "team_median").fill("300")
+    field(container, "team_median").press("Enter")
+    expect(container).not_to_have_attribute("data-computed", str(before))
+    assert "300" not in page.url
+    assert "?" not in page.url
+
+
+def test_clear_restores_the_initial_values(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}rechner/")
+    container = calculator(page, "customer-health")
+    fill_and_wait(container, {"nutzen": "nein", "eskalationen": "3"})
+    expect(container.locator(".kx-verdict")).to_contain_text("Rot")
+    container.locator('[data-action="clear"]').click()
+    expect(field(container, "nutzen")).to_have_value("ja")
+    expect(field(container, "eskalationen")).to_have_value("0")
+    expect(container.locator(".kx-verdict")).to_contain_text("Grün")
+
+
+def test_instant_navigation_keeps_one_runtime_for_both_calculators(
+    page: Page, site_url: str
+) -> None:
+    runtime_loads: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            runtime_loads.append(request.url) if request.url.endswith("pyodide.asm.wasm") else None
+        ),
+    )
+    page.goto(f"{site_url}kunden-aufgeben/qualifizierungs-score/")
+    first = calculator(page, "qualification-score")
+    fill_and_wait(first, {"budget": "20"})
+    page.evaluate("() => { window.__sameDocument = true; }")
+    page.locator('a[href$="wert-pro-stunde/"]').first.click()
+    second = calculator(page, "value-per-hour")
+    assert page.evaluate("() => window.__sameDocument === true"), (
+        "instant navigation reloaded the page"
+    )
+    fill_and_wait(second, ARTICLE_EXAMPLE)
+    expected = python_result("value-per-hour", ARTICLE_EXAMPLE)
+    expect(second.locator(".kx-verdict")).to_have_text(str(expected["verdict"]))
+    assert len(runtime_loads) == 1
