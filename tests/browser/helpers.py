@@ -35,3 +35,12 @@ def fill_and_wait(container: Locator, values: dict[str, str]) -> None:
         else:
             target.fill(value)
     expect(container).not_to_have_attribute("data-computed", str(before), timeout=READY_TIMEOUT_MS)
+
+
+def search(page: Page, words: str) -> Locator:
+    """Type into the site search like a reader; returns the result items."""
+    page.locator("input.md-search__input").first.click()
+    page.keyboard.type(words)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=READY_TIMEOUT_MS)
+    return results

@@ -13,6 +13,7 @@ from calculators.registry import CALCULATORS, field_names
 from content_model.calculator_embed import template_texts
 from content_model.loader import load_playbook
 from tests.browser.helpers import calculator, computed_count, field, fill_and_wait
+from tests.calculators.cases import CASES
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -146,3 +147,35 @@ def test_instant_navigation_keeps_one_runtime_for_both_calculators(
     expected = python_result("value-per-hour", ARTICLE_EXAMPLE)
     expect(second.locator(".kx-verdict")).to_have_text(str(expected["verdict"]))
     assert len(runtime_loads) == 1
+
+
+@pytest.mark.parametrize("calculator_id", list(CALCULATORS))
+def test_golden_cases_typed_into_the_form_match_cpython(
+    page: Page, site_url: str, calculator_id: str
+) -> None:
+    """Every case of the calculator tests, typed like a person, shows what CPython computes."""
+    page.goto(f"{site_url}rechner/")
+    container = calculator(page, calculator_id)
+    playbook = load_playbook(ROOT / "content", calculators=field_names())
+    templates = template_texts(playbook, CALCULATORS[calculator_id].templates)
+    cases = [case for case in CASES if case.calculator == calculator_id]
+    assert cases
+    for case in cases:
+        fields = {**CALCULATORS[calculator_id].defaults(), **case.fields}
+        fill_and_wait(container, fields)
+        answer = run(calculator_id, fields, templates)  # the page hands in the content's templates
+        if answer["ok"]:
+            result = answer["result"]
+            assert isinstance(result, dict)
+            expect(container.locator(".kx-verdict"), case.name).to_have_text(str(result["verdict"]))
+            expect(container.locator(".kx-explanation li")).to_have_text(result["explanation"])
+        else:
+            errors = answer["errors"]
+            assert isinstance(errors, dict)
+            for name, message in errors.items():
+                slot = (
+                    container.locator(".kx-form-error")
+                    if name == "_form"
+                    else container.locator(f"#kx-{calculator_id}-{name}-fehler")
+                )
+                expect(slot, case.name).to_have_text(message)

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page, Request, expect
 
-from tests.browser.helpers import READY_TIMEOUT_MS, calculator, fill_and_wait
+from tests.browser.helpers import READY_TIMEOUT_MS, calculator, fill_and_wait, search
 
 pytestmark = pytest.mark.browser
 PAGES = ["", "einstieg/", "kunden-aufgeben/wert-pro-stunde/", "rechner/", "glossar/"]
@@ -21,8 +21,7 @@ def test_no_request_leaves_the_site_origin(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}rechner/")
     container = calculator(page, "value-per-hour")
     fill_and_wait(container, {"team_median": "260"})
-    page.locator("input.md-search__input").first.fill("Median")  # the search index, too
-    page.wait_for_timeout(500)
+    search(page, "Median")  # the search index, too
     origin = urlsplit(site_url).netloc
     foreign = [
         url
@@ -72,11 +71,12 @@ def test_pages_and_calculators_work_offline_after_the_first_visit(
     try:
         offline = context.new_page()
         offline.goto(f"{site_url}kunden-aufgeben/wert-pro-stunde/")
-        expect(offline.locator("h1")).to_be_visible()
+        expect(offline.locator(".md-content h1")).to_be_visible()
         container = calculator(offline, "value-per-hour")
         fill_and_wait(container, {"team_median": "100"})
         expect(container.locator(".kx-verdict")).to_contain_text("Priorisieren")
         offline.goto(f"{site_url}glossar/")
-        expect(offline.locator("h1")).to_contain_text("Glossar")
+        expect(offline.locator(".md-content h1")).to_contain_text("Glossar")
+        expect(search(offline, "Sanierungsphase").first).to_contain_text("Sanierungsphase")
     finally:
         context.set_offline(False)

@@ -16,7 +16,20 @@ async function fetchArchive() {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+// The smallest valid WebAssembly module. Compiling it fails at once where the page's
+// Content-Security-Policy forbids WebAssembly; Pyodide itself would only hang in that case.
+const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
+function checkWebAssembly() {
+  try {
+    new WebAssembly.Module(EMPTY_MODULE);
+  } catch (error) {
+    throw new Error(`WebAssembly ist hier nicht erlaubt (${error.name}).`);
+  }
+}
+
 async function start() {
+  checkWebAssembly();
   const [pyodide, archive] = await Promise.all([
     loadPyodide({ indexURL: RUNTIME_URL, fullStdLib: false }),
     fetchArchive(),

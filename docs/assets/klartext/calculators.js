@@ -29,7 +29,11 @@
   function startWorker() {
     if (worker) return;
     setWorkerState("loading");
-    worker = new Worker(WORKER_URL, { type: "module", name: "klartext-rechner" });
+    // Started from a tiny blob module, the worker inherits this page's Content-Security-Policy
+    // (a worker loaded from its own URL would run under the policy of its HTTP response, which
+    // most static hosts leave empty). So the policy governs Pyodide and its WebAssembly too.
+    const bootstrap = new Blob([`import ${JSON.stringify(WORKER_URL.href)};`], { type: "text/javascript" });
+    worker = new Worker(URL.createObjectURL(bootstrap), { type: "module", name: "klartext-rechner" });
     worker.onmessage = (event) => {
       const message = event.data;
       if (message.type === "ready") setWorkerState("ready");
@@ -172,10 +176,11 @@
         showErrors(form, {});
         output.replaceChildren(renderResult(answer.result));
         container.querySelector(".kx-result-label").textContent = "Ihr Ergebnis";
-        container.dataset.computed = String(Number(container.dataset.computed || 0) + 1);
       } else {
         showErrors(form, answer.errors);
       }
+      // Counts answers on screen (results and error messages alike), e.g. for tests.
+      container.dataset.computed = String(Number(container.dataset.computed || 0) + 1);
       return answer;
     }
 
