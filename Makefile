@@ -9,6 +9,8 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 CHROMIUM ?= /usr/bin/chromium
+# mkdocs-material prints a banner about MkDocs 2.0 on every run; we pin mkdocs<2 already.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup serve build test lint typecheck pytest bench chromium clean
 

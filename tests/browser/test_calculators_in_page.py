@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -179,3 +180,18 @@ def test_golden_cases_typed_into_the_form_match_cpython(
                     else container.locator(f"#kx-{calculator_id}-{name}-fehler")
                 )
                 expect(slot, case.name).to_have_text(message)
+
+
+def test_a_preset_from_the_content_fills_and_computes(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}kunden-aufgeben/wert-pro-stunde/")
+    container = calculator(page, "value-per-hour")
+    container.get_by_role("link", name="Fünf Kontakte mit Zeitfresser-Liste").click()
+    expect(field(container, "kontakte")).to_have_value(re.compile(r"^Nordbau; 40 %"))
+    expect(field(container, "team_median")).to_have_value("")
+    expected = python_result(
+        "value-per-hour",
+        {"kontakte": field(container, "kontakte").input_value(), "team_median": ""},
+    )
+    expect(container.locator(".kx-verdict")).to_have_text(str(expected["verdict"]))
+    assert "Stadtwerke (20 h)" in " ".join(expected["explanation"])
+    expect(container.locator(".kx-explanation")).to_contain_text("Stadtwerke (20 h)")

@@ -11,6 +11,7 @@ from calculators.boundary import run
 from calculators.registry import CALCULATORS, field_names
 from content_model.calculator_embed import template_texts
 from content_model.loader import Playbook, load_playbook, walk
+from content_model.schema import CalculatorBlock
 
 ROOT = Path(__file__).resolve().parents[2]
 FACTS_FILE = ROOT.parent / "shared" / "content-facts.md"
@@ -107,3 +108,20 @@ def test_templates_filled_by_calculators_exist_and_fit(playbook: Playbook) -> No
         assert isinstance(documents, list)
         assert len(documents) == len(calculator.templates)
         assert all("{" not in document["text"] for document in documents)
+
+
+def test_every_preset_computes(playbook: Playbook) -> None:
+    """A trainer's preset link must open a result, never an error message."""
+    presets = [
+        (node.calculator, preset)
+        for chapter in playbook.chapters
+        for _, node in walk(chapter)
+        if isinstance(node, CalculatorBlock)
+        for preset in node.presets
+    ]
+    assert len(presets) >= 4
+    for calculator_id, preset in presets:
+        calculator = CALCULATORS[calculator_id]
+        texts = template_texts(playbook, calculator.templates)
+        answer = run(calculator_id, {**calculator.defaults(), **preset.values}, texts)
+        assert answer["ok"] is True, (preset.id, answer)

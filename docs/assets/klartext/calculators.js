@@ -135,9 +135,9 @@
     formSlot.hidden = !errors._form;
   }
 
-  function linkParams(calculatorId) {
+  function linkParams(calculatorId, hash) {
     const prefix = `#${LINK_PREFIX}${calculatorId}:`;
-    return location.hash.startsWith(prefix) ? new URLSearchParams(location.hash.slice(prefix.length)) : null;
+    return hash.startsWith(prefix) ? new URLSearchParams(hash.slice(prefix.length)) : null;
   }
 
   function bind(container) {
@@ -194,7 +194,7 @@
         window.removeEventListener("hashchange", applyLink);
         return;
       }
-      const params = linkParams(calculator);
+      const params = linkParams(calculator, location.hash);
       if (!params) return;
       const known = new Map(inputs.map((input) => [input.name, input]));
       const ignored = [];
@@ -241,6 +241,16 @@
       notice.hidden = false;
     });
     window.addEventListener("hashchange", applyLink);
+    // Preset links point into this page. Material's instant navigation changes the address
+    // with pushState, which fires no hashchange, so the click is handled here.
+    for (const preset of form.querySelectorAll(".kx-presets a")) {
+      preset.addEventListener("click", (event) => {
+        event.preventDefault();
+        event.stopPropagation();
+        history.replaceState(history.state, "", preset.getAttribute("href"));
+        applyLink();
+      });
+    }
     form.hidden = false; // only now can Enter never submit the form natively
     startWorker();
     applyLink();
