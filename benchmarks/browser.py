@@ -141,8 +141,8 @@ VARIANTS = (
 def first_result(page: Page, url: str) -> float:
     """Milliseconds from navigation start to the first live result."""
     page.goto(url)
-    page.wait_for_function("window.__firstResult !== undefined", timeout=TIMEOUT_MS)
-    return float(page.evaluate("window.__firstResult"))
+    page.wait_for_function("() => window.__firstResult !== undefined", timeout=TIMEOUT_MS)
+    return float(page.evaluate("() => window.__firstResult"))
 
 
 def _new_context(browser: Browser, throttle: bool) -> tuple[BrowserContext, Page]:
@@ -178,7 +178,7 @@ def cold_and_warm(
                 page.wait_for_timeout(300)  # let the service worker finish installing
                 if variant.path == OUR_PATH:
                     page.wait_for_function(
-                        "navigator.serviceWorker.controller !== null", timeout=TIMEOUT_MS
+                        "() => navigator.serviceWorker.controller !== null", timeout=TIMEOUT_MS
                     )
                 second = context.new_page()
                 warm.append(first_result(second, base + variant.path))
@@ -252,7 +252,7 @@ def transferred_bytes(browser: Browser, base: str, path: str) -> tuple[int, int]
             page.wait_for_load_state("networkidle")
             if visit == 0 and path == OUR_PATH:
                 page.wait_for_function(
-                    "navigator.serviceWorker.controller !== null", timeout=TIMEOUT_MS
+                    "() => navigator.serviceWorker.controller !== null", timeout=TIMEOUT_MS
                 )
                 page.wait_for_timeout(1000)
             totals.append(sum(counted))

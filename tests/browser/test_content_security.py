@@ -51,7 +51,7 @@ def test_no_violation_on_any_page_search_or_calculator(
     assert len(paths) >= 20
     for path in paths:
         page.goto(f"{site_url}{path}")
-        assert page.evaluate("window.__violations") == [], path
+        assert page.evaluate("() => window.__violations") == [], path
     page.goto(f"{site_url}rechner/")
     for calculator_id in CALCULATORS:
         container = calculator(page, calculator_id)
@@ -61,7 +61,7 @@ def test_no_violation_on_any_page_search_or_calculator(
     page.keyboard.press("Escape")
     page.locator('a[href$="glossar/"]').first.click()  # instant navigation
     expect(page.locator(".md-content h1")).to_contain_text("Glossar")
-    assert page.evaluate("window.__violations") == []
+    assert page.evaluate("() => window.__violations") == []
     assert console == []
 
 

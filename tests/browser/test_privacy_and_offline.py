@@ -54,8 +54,10 @@ def test_pages_and_calculators_work_offline_after_the_first_visit(
     page = context.new_page()
     page.goto(f"{site_url}rechner/")
     calculator(page, "value-per-hour")
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=READY_TIMEOUT_MS)
-    page.evaluate("navigator.serviceWorker.ready")
+    page.wait_for_function(
+        "() => navigator.serviceWorker.controller !== null", timeout=READY_TIMEOUT_MS
+    )
+    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
     # The install precaches everything: wait until the cache holds the WebAssembly runtime.
     page.wait_for_function(
         """async () => {
