@@ -185,6 +185,20 @@ def render_pages(playbook: Playbook, templates: Path) -> list[Page]:
     return pages
 
 
+def glossary_abbreviations(playbook: Playbook) -> str:
+    """Markdown abbreviation definitions, so glossary terms explain themselves where they occur.
+
+    The key is the term up to a comma or parenthesis ("LTV, Customer Lifetime Value" -> "LTV");
+    the tooltip is the term's one-line ``short`` text.
+    """
+    lines = []
+    for term in playbook.glossary:
+        key = re.split(r",| \(", term.term, maxsplit=1)[0].strip()
+        short = " ".join(term.short.split())
+        lines.append(f"*[{key}]: {short}")
+    return "\n".join(lines)
+
+
 def navigation(playbook: Playbook) -> list[Any]:
     """The site navigation in reading order, for ``mkdocs.yml``'s ``nav``."""
     nav: list[Any] = [{"Start": "index.md"}, {"Einstieg": SPECIAL_PAGE_URIS["einstieg"]}]

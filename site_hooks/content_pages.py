@@ -14,11 +14,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from calculators.registry import field_names
 from content_model.loader import Playbook, load_playbook
 from content_model.problems import ContentError
-from content_model.render import navigation, render_pages
+from content_model.render import glossary_abbreviations, navigation, render_pages
 
 log = get_plugin_logger(__name__)
 
@@ -54,3 +55,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.src_uri, content=page.markdown))
     log.debug("generated %d pages from the content", len(playbook.chapters))
     return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Explain glossary terms where they occur (Material shows abbreviations as tooltips)."""
+    return f"{markdown}\n\n{glossary_abbreviations(_current['playbook'])}\n"

@@ -69,3 +69,12 @@ def test_no_generated_page_is_committed() -> None:
         "kunden-aufgeben",
     }
     assert generated.isdisjoint(path.name for path in (ROOT / "docs").iterdir())
+
+
+def test_glossary_terms_explain_themselves_where_they_occur(
+    real_site: Path, playbook: Playbook
+) -> None:
+    """A term used in a chapter carries its one-line explanation as a tooltip."""
+    html = chapter_html(real_site, "gespraeche", "drei-wege")
+    moscow = next(term for term in playbook.glossary if term.id == "moscow")
+    assert f'<abbr title="{moscow.short}">MoSCoW</abbr>' in html
