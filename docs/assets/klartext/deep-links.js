@@ -1,0 +1,1 @@
+// Visible "Link kopieren" controls for chapters and steps (see issue 6).

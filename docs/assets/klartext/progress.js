@@ -1,0 +1,1 @@
+// Checklist ticks and onboarding progress, remembered on this device (see issue 6).
