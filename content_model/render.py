@@ -27,6 +27,7 @@ from content_model.markdown_text import (
     render_paragraphs,
 )
 from content_model.pages import SPECIAL_PAGE_URIS, chapter_uri, part_uri, relative_link, target_uri
+from content_model.progress_keys import FILTERS as PROGRESS_FILTERS
 from content_model.schema import CalculatorBlock, ChecklistBlock, TemplateBlock
 
 
@@ -132,6 +133,7 @@ def make_environment(templates: Path, playbook: Playbook) -> Environment:
         calculator_embed=calculator_embed,
         field_kind=field_kind,
         field_range=field_range,
+        **PROGRESS_FILTERS,
     )
     environment.globals.update(playbook=playbook, chapter_uri=chapter_uri, part_uri=part_uri)
     return environment
