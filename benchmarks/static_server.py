@@ -2,18 +2,22 @@
 
 Pyodide cannot load from ``file://`` and a service worker needs HTTP. JavaScript modules and
 WebAssembly are sent with their proper types (``application/wasm`` enables streaming
-compilation), which is what a production host must do as well.
+compilation), and the build's precompressed ``.br``/``.gz`` copies are sent with
+``Content-Encoding`` when the browser accepts them: what a production host must do as well.
 """
 
 from __future__ import annotations
 
+import email.utils
 import functools
+import os
 import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import BinaryIO
 
 MIME_TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm"}
 
@@ -28,6 +32,39 @@ class StaticHandler(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         """Stay quiet: benchmarks and tests print their own output."""
+
+    def end_headers(self) -> None:
+        """Every answer may differ by ``Accept-Encoding``; caches must know."""
+        self.send_header("Vary", "Accept-Encoding")
+        super().end_headers()
+
+    def send_head(self) -> BinaryIO | None:
+        """Send ``file.br`` or ``file.gz`` in place of ``file`` when the browser accepts it."""
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        accepted = self.headers.get("Accept-Encoding", "")
+        for suffix, encoding in ((".br", "br"), (".gz", "gzip")):
+            copy = path + suffix
+            if encoding in accepted and os.path.isfile(path) and os.path.isfile(copy):
+                return self._send_encoded(path, copy, encoding)
+        return super().send_head()
+
+    def _send_encoded(self, original: str, copy: str, encoding: str) -> BinaryIO | None:
+        stat = os.stat(original)
+        modified = email.utils.formatdate(stat.st_mtime, usegmt=True)
+        if self.headers.get("If-Modified-Since") == modified:
+            self.send_response(304)
+            self.end_headers()
+            return None
+        handle = open(copy, "rb")  # noqa: SIM115 - the base class closes it after copying
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(original))
+        self.send_header("Content-Encoding", encoding)
+        self.send_header("Content-Length", str(os.fstat(handle.fileno()).st_size))
+        self.send_header("Last-Modified", modified)
+        self.end_headers()
+        return handle
 
 
 def free_port() -> int:

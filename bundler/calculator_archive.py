@@ -21,15 +21,26 @@ def archive_members(package_dir: Path) -> list[Path]:
     return sorted(path for path in package_dir.rglob("*.py") if "__pycache__" not in path.parts)
 
 
-def build_archive(package_dir: Path) -> bytes:
-    """The zip bytes of ``package_dir`` under the folder name ``calculators/``."""
+def build_archive(package_dir: Path, bytecode: bytes | None = None) -> bytes:
+    """The zip bytes of ``package_dir`` under the folder name ``calculators/``.
+
+    ``bytecode`` is a zip of ``calculators/__pycache__/*.pyc`` members compiled by Pyodide
+    itself (see ``bundler.runtime_bytecode``); they are added next to the sources so the
+    browser imports without compiling.
+    """
+    members = [
+        (f"{PACKAGE}/{path.relative_to(package_dir).as_posix()}", path.read_bytes())
+        for path in archive_members(package_dir)
+    ]
+    if bytecode is not None:
+        with zipfile.ZipFile(io.BytesIO(bytecode)) as compiled:
+            members.extend((name, compiled.read(name)) for name in compiled.namelist())
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in archive_members(package_dir):
-            name = f"{PACKAGE}/{path.relative_to(package_dir).as_posix()}"
+        for name, data in sorted(members):
             info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            archive.writestr(info, path.read_bytes())
+            archive.writestr(info, data)
     return buffer.getvalue()

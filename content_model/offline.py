@@ -13,6 +13,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 #: Files a reader never needs offline.
 SKIPPED = frozenset({"sw.js", "sitemap.xml", "sitemap.xml.gz"})
+#: Compressed copies for the host (bundler.precompress); the browser gets them transparently.
+PRECOMPRESSED = frozenset({".br", ".gz"})
 
 
 def precache_urls(site: Path) -> list[str]:
@@ -20,7 +22,12 @@ def precache_urls(site: Path) -> list[str]:
     urls: list[str] = []
     for path in sorted(site.rglob("*")):
         relative = path.relative_to(site).as_posix()
-        if not path.is_file() or relative in SKIPPED or relative.startswith("."):
+        if (
+            not path.is_file()
+            or relative in SKIPPED
+            or relative.startswith(".")
+            or path.suffix in PRECOMPRESSED
+        ):
             continue
         if relative == "index.html":
             urls.append("./")

@@ -1,46 +1,89 @@
-"""Publish the self-hosted Pyodide runtime from the pinned npm package with the site.
+"""Publish the self-hosted Pyodide runtime with the site, trimmed to what the calculators use.
 
-Only the core runtime is published: the calculators need no Pyodide packages, so nothing is
-ever fetched from a CDN (micropip and the package wheels are not in the npm package).
+From the pinned npm package only the loader, the Emscripten module and the WebAssembly are
+published as they are. The standard library is replaced by the trimmed, precompiled zip from
+``bundler.runtime_bytecode``, and the lock file by an inline one without packages (written
+into ``runtime.mjs``), which saves the worker a download and Python hundreds of compilations.
+The calculators need no Pyodide packages, so nothing is ever fetched from a CDN.
 """
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from bundler.runtime_bytecode import BytecodeError, RuntimeBytecode, runtime_bytecode
+
 #: Where the runtime is served from, relative to the site root.
 RUNTIME_URI = "assets/pyodide"
+#: The runtime files published unchanged: loader, Emscripten module, WebAssembly.
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+#: The trimmed standard library, next to the runtime.
+STDLIB_NAME = "klartext-stdlib.zip"
+#: The worker's start-up settings, generated from the installed package.
+SETTINGS_URI = "assets/klartext/runtime.mjs"
 
-#: The runtime files a browser needs: loader, Emscripten module, WebAssembly, stdlib, lock file.
-RUNTIME_FILES = (
-    "pyodide.mjs",
-    "pyodide.asm.mjs",
-    "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
-)
+
+def project_root(config: MkDocsConfig) -> Path:
+    """The folder that holds mkdocs.yml."""
+    return Path(config.config_file_path).resolve().parent
 
 
 def package_dir(config: MkDocsConfig) -> Path:
     """The installed npm package ``pyodide`` next to mkdocs.yml."""
-    return Path(config.config_file_path).resolve().parent / "node_modules" / "pyodide"
+    return project_root(config) / "node_modules" / "pyodide"
 
 
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add the runtime files as static files of the site."""
+def bytecode_for(config: MkDocsConfig) -> RuntimeBytecode:
+    """The precompiled bytecode for this project (cached between builds)."""
     source = package_dir(config)
-    missing = [name for name in RUNTIME_FILES if not (source / name).is_file()]
+    missing = [
+        name
+        for name in (*RUNTIME_FILES, "python_stdlib.zip", "pyodide-lock.json")
+        if not (source / name).is_file()
+    ]
     if missing:
         raise PluginError(
             f"Pyodide runtime not installed ({', '.join(missing)} missing in {source}); "
             "run `make setup` (npm ci) first"
         )
+    if shutil.which("node") is None:
+        raise PluginError("Node.js is missing: it precompiles the calculators; run `make setup`")
+    try:
+        return runtime_bytecode(source, project_root(config) / "calculators")
+    except BytecodeError as error:
+        raise PluginError(str(error)) from None
+
+
+def settings_module(lock_file: Path) -> str:
+    """``runtime.mjs``: the stdlib's file name and the lock file reduced to its ``info``.
+
+    Pyodide checks the lock file's ABI version against its own, so the ``info`` is taken
+    from the installed package rather than written by hand.
+    """
+    info = json.loads(lock_file.read_text(encoding="utf-8"))["info"]
+    lock = json.dumps({"info": info, "packages": {}}, sort_keys=True)
+    return (
+        "// Generated at build time by site_hooks/pyodide_runtime.py; do not edit.\n"
+        f"export const STDLIB_FILE = {json.dumps(STDLIB_NAME)};\n"
+        f"export const LOCKFILE = {lock};\n"
+    )
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Add the runtime, the trimmed stdlib and the worker's settings to the site."""
+    bytecode = bytecode_for(config)
+    source = package_dir(config)
     for name in RUNTIME_FILES:
         files.append(
             File.generated(config, f"{RUNTIME_URI}/{name}", abs_src_path=str(source / name))
         )
+    files.append(File.generated(config, f"{RUNTIME_URI}/{STDLIB_NAME}", content=bytecode.stdlib))
+    settings = settings_module(source / "pyodide-lock.json")
+    files.append(File.generated(config, SETTINGS_URI, content=settings))
     return files

@@ -19,12 +19,19 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
 
-def safe_build(config_file: Path, target: Path, *, strict: bool = True) -> None:
-    """Build strictly into a sibling temporary folder, then replace ``target`` with it."""
+def safe_build(
+    config_file: Path, target: Path, *, strict: bool = True, site_url: str | None = None
+) -> None:
+    """Build strictly into a sibling temporary folder, then replace ``target`` with it.
+
+    ``site_url`` overrides mkdocs.yml's, for a site served elsewhere (Material's instant
+    navigation only treats links below ``site_url`` as internal).
+    """
+    overrides = {"site_url": site_url} if site_url else {}
     target = target.resolve()
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        config = load_config(str(config_file), site_dir=str(staging), strict=strict)
+        config = load_config(str(config_file), site_dir=str(staging), strict=strict, **overrides)
         build(config)
         if target.exists():
             retired = target.with_name(f".{target.name}.old")

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bundler.calculator_archive import build_archive
+from bundler.runtime_bytecode import runtime_bytecode
 from calculators.boundary import run_json
 from calculators.registry import CALCULATORS
 from tests.calculators.cases import CASES
@@ -37,12 +38,22 @@ def requests() -> list[str]:
     return [json.dumps(payload, ensure_ascii=False) for payload in payloads]
 
 
-def test_pyodide_answers_exactly_like_cpython(node: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("runtime", ["stock", "shipped"])
+def test_pyodide_answers_exactly_like_cpython(node: str, tmp_path: Path, runtime: str) -> None:
+    """Stock Pyodide, and Pyodide as the site ships it: trimmed stdlib, precompiled code."""
     archive = tmp_path / "calculators.zip"
-    archive.write_bytes(build_archive(ROOT / "calculators"))
+    command = [node, str(Path(__file__).with_name("run_cases.mjs")), str(PYODIDE_DIR)]
+    if runtime == "stock":
+        archive.write_bytes(build_archive(ROOT / "calculators"))
+        command.append(str(archive))
+    else:
+        bytecode = runtime_bytecode(PYODIDE_DIR, ROOT / "calculators")
+        archive.write_bytes(build_archive(ROOT / "calculators", bytecode.calculators))
+        (tmp_path / "stdlib.zip").write_bytes(bytecode.stdlib)
+        command += [str(archive), str(tmp_path / "stdlib.zip")]
     batch = requests()
     completed = subprocess.run(
-        [node, str(Path(__file__).with_name("run_cases.mjs")), str(PYODIDE_DIR), str(archive)],
+        command,
         input=json.dumps(batch),
         capture_output=True,
         text=True,
@@ -52,6 +63,8 @@ def test_pyodide_answers_exactly_like_cpython(node: str, tmp_path: Path) -> None
     assert completed.returncode == 0, completed.stderr
     output = json.loads(completed.stdout)
     assert output["python"].startswith("3.")
+    sources = [name for name in output["stdlibFiles"] if name.endswith(".py")]
+    assert bool(sources) == (runtime == "stock"), sources[:3]
     in_pyodide = output["answers"]
     in_cpython = [run_json(request) for request in batch]
     assert len(in_pyodide) == len(batch)

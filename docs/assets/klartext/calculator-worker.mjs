@@ -3,6 +3,7 @@
 // It only moves data: field strings in, the JSON answer of calculators.boundary out.
 // No Python source is ever assembled from user input; every rule lives in calculators/.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
+import { LOCKFILE, STDLIB_FILE } from "./runtime.mjs";
 
 const RUNTIME_URL = new URL("../pyodide/", import.meta.url).href;
 const ARCHIVE_URL = new URL("calculators.zip", import.meta.url).href;
@@ -31,7 +32,14 @@ function checkWebAssembly() {
 async function start() {
   checkWebAssembly();
   const [pyodide, archive] = await Promise.all([
-    loadPyodide({ indexURL: RUNTIME_URL, fullStdLib: false }),
+    // The trimmed, precompiled stdlib and the inline lock file are generated at build time
+    // (site_hooks/pyodide_runtime.py): no pyodide-lock.json download, no compiling.
+    loadPyodide({
+      indexURL: RUNTIME_URL,
+      stdLibURL: RUNTIME_URL + STDLIB_FILE,
+      lockFileContents: LOCKFILE,
+      packageBaseUrl: RUNTIME_URL,
+    }),
     fetchArchive(),
   ]);
   pyodide.unpackArchive(archive, "zip", { extractDir: EXTRACT_DIR });

@@ -24,6 +24,8 @@
   function setWorkerState(state, message) {
     workerState = state;
     for (const listener of stateListeners) listener(state, message);
+    // offline.js waits for this before it precaches the site, so the two never compete.
+    document.dispatchEvent(new CustomEvent("klartext:runtime", { detail: { state } }));
   }
 
   function startWorker() {
@@ -263,6 +265,10 @@
       requestIdleCallback(startWorker, { timeout: 5000 });
     }
   }
+
+  // A page that opens with a calculator starts the runtime at once, before Material has
+  // finished setting up the page (scripts run after the whole document has been parsed).
+  if (document.querySelector(".kx-calculator")) startWorker();
 
   // Material's instant navigation swaps pages without reloading scripts: bind on every page.
   if (window.document$) window.document$.subscribe(bindAll);

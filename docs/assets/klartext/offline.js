@@ -19,7 +19,19 @@
     document.body.append(banner);
   }
 
-  window.addEventListener("load", async () => {
+  // Precaching downloads the whole site; it waits until the calculators' runtime has loaded
+  // (or failed), so a cold visit never fetches the WebAssembly twice at the same time. Pages
+  // where no runtime starts register a little after loading.
+  const FALLBACK_MS = 8000;
+  let started = false;
+  document.addEventListener("klartext:runtime", (event) => {
+    if (event.detail.state !== "loading") register();
+  });
+  window.addEventListener("load", () => setTimeout(register, FALLBACK_MS));
+
+  async function register() {
+    if (started) return;
+    started = true;
     let registration;
     try {
       registration = await navigator.serviceWorker.register(SW_URL, { scope: new URL("./", SW_URL) });
@@ -37,5 +49,5 @@
     navigator.serviceWorker.addEventListener("controllerchange", () => {
       if (hadController) location.reload();
     });
-  });
+  }
 })();

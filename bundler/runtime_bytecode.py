@@ -1,0 +1,120 @@
+"""Build (or reuse) the bytecode the browser runs: trimmed stdlib and compiled calculators.
+
+Stock Pyodide compiles some 190 standard-library modules from source on every start, which
+is most of its start-up time. ``trim_stdlib.mjs`` runs the shipped Pyodide under Node once,
+lets the calculators answer every worked example, and compiles exactly the modules that were
+loaded with Pyodide's own Python (see ``trim_stdlib.py``). That takes a few seconds, so the
+result is cached under ``node_modules/.cache/klartext``, keyed by everything it depends on:
+the Pyodide package, the calculators' sources, the requests and the two scripts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from bundler.calculator_archive import archive_members, build_archive
+from calculators.registry import CALCULATORS
+
+HERE = Path(__file__).resolve().parent
+SCRIPTS = (HERE / "trim_stdlib.mjs", HERE / "trim_stdlib.py")
+#: The files of the Pyodide package the bytecode depends on.
+PYODIDE_INPUTS = ("package.json", "python_stdlib.zip", "pyodide.asm.wasm")
+
+
+class BytecodeError(RuntimeError):
+    """Node.js is missing or the Pyodide step failed; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class RuntimeBytecode:
+    """The two zips: the standard library for ``stdLibURL`` and the calculators' pycs."""
+
+    stdlib: bytes
+    calculators: bytes
+
+
+def warm_up_requests() -> list[str]:
+    """Payloads that walk every calculator's paths: defaults, examples, a bad value each."""
+    payloads: list[dict[str, object]] = [{"calculator": "unbekannt", "fields": {}}]
+    for calculator in CALCULATORS.values():
+        payloads.append({"calculator": calculator.id, "fields": calculator.defaults()})
+        payloads.extend(
+            {"calculator": calculator.id, "fields": dict(example.inputs)}
+            for example in calculator.examples
+        )
+        for field in calculator.inputs:
+            broken = {**calculator.defaults(), field.name: "x?"}
+            payloads.append({"calculator": calculator.id, "fields": broken})
+    return [json.dumps(payload, ensure_ascii=False, sort_keys=True) for payload in payloads]
+
+
+def cache_key(pyodide_dir: Path, calculators_dir: Path, requests: list[str]) -> str:
+    """A hash over every input of the Node step."""
+    digest = hashlib.sha256()
+    inputs = [pyodide_dir / name for name in PYODIDE_INPUTS]
+    inputs += [*SCRIPTS, *archive_members(calculators_dir)]
+    for path in inputs:
+        digest.update(path.name.encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update(json.dumps(requests).encode())
+    return digest.hexdigest()[:20]
+
+
+def _run_node(pyodide_dir: Path, calculators_dir: Path, requests: list[str]) -> RuntimeBytecode:
+    node = shutil.which("node")
+    if node is None:
+        raise BytecodeError("Node.js is needed to precompile the calculators; run `make setup`")
+    with tempfile.TemporaryDirectory(prefix="klartext-bytecode-") as folder:
+        work = Path(folder)
+        (work / "calculators.zip").write_bytes(build_archive(calculators_dir))
+        command = [
+            node,
+            str(SCRIPTS[0]),
+            str(pyodide_dir),
+            str(work / "calculators.zip"),
+            str(work / "stdlib.zip"),
+            str(work / "bytecode.zip"),
+        ]
+        completed = subprocess.run(
+            command,
+            input=json.dumps(requests),
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        if completed.returncode != 0:
+            raise BytecodeError(f"precompiling in Pyodide failed:\n{completed.stderr[-2000:]}")
+        return RuntimeBytecode(
+            stdlib=(work / "stdlib.zip").read_bytes(),
+            calculators=(work / "bytecode.zip").read_bytes(),
+        )
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
+    os.replace(temporary, path)
+
+
+def runtime_bytecode(pyodide_dir: Path, calculators_dir: Path) -> RuntimeBytecode:
+    """The bytecode for these sources, from the cache or freshly compiled."""
+    requests = warm_up_requests()
+    key = cache_key(pyodide_dir, calculators_dir, requests)
+    cache = pyodide_dir.parent / ".cache" / "klartext"
+    stdlib_path, calculators_path = cache / f"stdlib-{key}.zip", cache / f"pyc-{key}.zip"
+    if stdlib_path.is_file() and calculators_path.is_file():
+        return RuntimeBytecode(stdlib_path.read_bytes(), calculators_path.read_bytes())
+    fresh = _run_node(pyodide_dir, calculators_dir, requests)
+    _write_atomically(stdlib_path, fresh.stdlib)
+    _write_atomically(calculators_path, fresh.calculators)
+    return fresh

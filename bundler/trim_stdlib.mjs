@@ -1,0 +1,41 @@
+// Build the bytecode the browser loads: a trimmed, precompiled standard library that replaces
+// Pyodide's python_stdlib.zip, and the calculators' own bytecode.
+//
+// Usage: node trim_stdlib.mjs <pyodide dir> <calculators.zip> <stdlib out.zip> <bytecode out.zip>
+//        < requests.json
+//
+// It starts the shipped Pyodide under Node with its full standard library, unpacks the
+// calculators exactly as the browser worker does, and answers every request in requests.json
+// (a JSON array of calculators.boundary.run_json payloads), so modules imported lazily are
+// loaded too. trim_stdlib.py then compiles what was loaded with Pyodide's own Python.
+import { readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import path from "node:path";
+
+const EXTRACT_DIR = "/home/pyodide/klartext";
+const [pyodideDir, archivePath, stdlibPath, bytecodePath] = process.argv.slice(2);
+const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
+// A fixed hash seed: frozenset constants are marshalled in hash order.
+const pyodide = await loadPyodide({
+  indexURL: pyodideDir + path.sep,
+  env: { PYTHONHASHSEED: "0" },
+});
+pyodide.unpackArchive(new Uint8Array(readFileSync(archivePath)), "zip", {
+  extractDir: EXTRACT_DIR,
+});
+pyodide.runPython(`import sys; sys.path.insert(0, "${EXTRACT_DIR}")`);
+const boundary = pyodide.pyimport("calculators.boundary");
+for (const request of JSON.parse(readFileSync(0, "utf8"))) {
+  boundary.run_json(request);
+}
+// A Python error that reaches JavaScript is formatted by traceback: load that path, too.
+try {
+  pyodide.runPython("raise ValueError('load the error path')");
+} catch {
+  // expected
+}
+pyodide.runPython(readFileSync(new URL("trim_stdlib.py", import.meta.url), "utf8"));
+pyodide.globals.get("write_trimmed_stdlib")("/tmp/stdlib.zip");
+pyodide.globals.get("write_calculator_bytecode")(EXTRACT_DIR, "/tmp/bytecode.zip");
+writeFileSync(stdlibPath, pyodide.FS.readFile("/tmp/stdlib.zip"));
+writeFileSync(bytecodePath, pyodide.FS.readFile("/tmp/bytecode.zip"));

@@ -1,0 +1,24 @@
+"""What the site ships instead of Pyodide's full standard library."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from bundler.runtime_bytecode import runtime_bytecode
+from tests.pyodide.conftest import PYODIDE_DIR, ROOT
+
+pytestmark = pytest.mark.pyodide
+
+
+def test_shipped_stdlib_is_trimmed_bytecode(node: str) -> None:
+    bytecode = runtime_bytecode(PYODIDE_DIR, ROOT / "calculators")
+    shipped = zipfile.ZipFile(io.BytesIO(bytecode.stdlib)).namelist()
+    stock = zipfile.ZipFile(PYODIDE_DIR / "python_stdlib.zip").namelist()
+    assert all(name.endswith(".pyc") for name in shipped)
+    assert {"json/__init__.pyc", "decimal.pyc", "encodings/utf_8.pyc"} <= set(shipped)
+    assert len(shipped) < len([name for name in stock if name.endswith(".py")]) / 2
+    compiled = zipfile.ZipFile(io.BytesIO(bytecode.calculators)).namelist()
+    assert "calculators/__pycache__/boundary.cpython-314.pyc" in compiled
