@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from calculators.calculator import Templates
 from calculators.problems import FORM, FieldError, InputError
 from calculators.registry import CALCULATORS
+from calculators.template_text import fill_template
 
 
 def run(
@@ -49,4 +50,27 @@ def run_json(payload: str) -> str:
         answer: dict[str, object] = {"ok": False, "errors": {FORM: "Die Anfrage war unlesbar."}}
     else:
         answer = run(calculator_id, fields, templates)
+    return json.dumps(answer, ensure_ascii=False, sort_keys=True)
+
+
+def fill_json(payload: str) -> str:
+    """Browser entry for a fillable template: ``{"template", "values"}`` in, the text out.
+
+    Placeholders without a value stay visible in the text, so a copied draft shows what is
+    still open; anything unreadable is answered, never raised.
+    """
+    try:
+        request = json.loads(payload)
+        template = request["template"]
+        values = request.get("values", {})
+        if not isinstance(template, dict) or not isinstance(values, dict):
+            raise TypeError
+        texts = {
+            key: template[key] for key in ("subject", "body") if isinstance(template.get(key), str)
+        }
+        strings = {key: value for key, value in values.items() if isinstance(value, str)}
+    except (ValueError, KeyError, TypeError):
+        answer: dict[str, object] = {"ok": False, "errors": {FORM: "Die Anfrage war unlesbar."}}
+    else:
+        answer = {"ok": True, "text": fill_template(texts, strings, keep_missing=True)}
     return json.dumps(answer, ensure_ascii=False, sort_keys=True)

@@ -187,6 +187,15 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
             "review": review.isoformat(),
             "entscheidung": decision.isoformat(),
         },
+        fills={
+            "datum": format_date(agreed),
+            "review_termin": format_date(review),
+            "massnahmen": "\n".join(
+                f"- {row['massnahme']} ({row['verantwortlich']}, "
+                f"bis {format_date(_date(row['faellig']))})"
+                for row in rows
+            ),
+        },
     )
 
 

@@ -9,20 +9,18 @@ change of wording never touches code.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from decimal import Decimal
 
 from calculators.calculator import Calculator, Example, Templates
 from calculators.fields import Field, Value
 from calculators.german_numbers import format_date
-from calculators.problems import FORM, FieldError
 from calculators.result import Document, Result, Table
+from calculators.template_text import fill_template
 
 FOLLOW_UP_DAYS = (60, 90)
 EMAIL_TEMPLATE = "vorlage-abschiedsmail"
 CRM_TEMPLATE = "vorlage-crm-notiz"
-PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 #: Trigger events, worded to follow "nach" in the templates ("nach der nächsten Budgetrunde").
 TRIGGERS = (
@@ -101,18 +99,6 @@ INPUTS: tuple[Field, ...] = (
 )
 
 
-def fill(template: str, values: Mapping[str, str]) -> str:
-    """Replace every ``{name}`` with its value; an unknown name is a content error."""
-
-    def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in values:
-            raise FieldError(FORM, f"Die Vorlage nutzt den unbekannten Platzhalter {{{name}}}.")
-        return values[name]
-
-    return PLACEHOLDER.sub(replace, template)
-
-
 def compute(values: Mapping[str, Value], templates: Templates) -> Result:
     """The follow-up date, and both texts filled from the content's templates."""
     decided = values["entscheidungsdatum"]
@@ -138,10 +124,7 @@ def compute(values: Mapping[str, Value], templates: Templates) -> Result:
         template = templates.get(key)
         if template is None:
             continue
-        subject = template.get("subject")
-        body = fill(template.get("body", ""), filling)
-        text = f"Betreff: {fill(subject, filling)}\n\n{body}" if subject else body
-        documents.append(Document(title, text.strip()))
+        documents.append(Document(title, fill_template(template, filling)))
     explanation = [
         f"Wiedervorlage am {format_date(follow_up)} ({days} Tage nach der Entscheidung; "
         f"Spielraum {format_date(earliest)} bis {format_date(latest)}).",
@@ -167,6 +150,7 @@ def compute(values: Mapping[str, Value], templates: Templates) -> Result:
         table=table,
         documents=tuple(documents),
         values={"wiedervorlage": follow_up.isoformat()},
+        fills=filling,
     )
 
 

@@ -30,7 +30,8 @@ class Result:
 
     ``explanation`` names the rule that fired and why; ``what_if`` names the nearest change
     that would move the verdict; ``values`` carries the raw figures (exact strings) for
-    tests and for other parts of the page.
+    tests and for other parts of the page; ``fills`` offers ready-worded values to the
+    fillable templates on the same page, keyed by their placeholder names.
     """
 
     verdict: str
@@ -41,6 +42,7 @@ class Result:
     table: Table | None = None
     documents: tuple[Document, ...] = ()
     values: dict[str, str] = field(default_factory=dict)
+    fills: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         """Plain JSON-ready data; the shape the browser and the tests both read."""
@@ -55,4 +57,5 @@ class Result:
             else {"columns": list(self.table.columns), "rows": [list(r) for r in self.table.rows]},
             "documents": [{"title": d.title, "text": d.text} for d in self.documents],
             "values": dict(self.values),
+            "fills": dict(self.fills),
         }

@@ -58,10 +58,7 @@ def template_texts(playbook: Playbook, ids: tuple[str, ...]) -> dict[str, dict[s
         for section in chapter.sections:
             for block in section.blocks:
                 if isinstance(block, TemplateBlock) and block.id in ids:
-                    texts = {"body": block.body}
-                    if block.subject:
-                        texts["subject"] = block.subject
-                    found[block.id] = texts
+                    found[block.id] = block.texts()
     return found
 
 
@@ -92,6 +89,11 @@ def _result(
     return result
 
 
+def script_json(data: object) -> Markup:
+    """JSON for a ``<script type="application/json">`` element: ``</`` can never close it."""
+    return Markup(json.dumps(data, ensure_ascii=False).replace("</", "<\\/"))
+
+
 def embed(environment: Environment, playbook: Playbook, block: CalculatorBlock) -> Embed:
     """Form, pre-filled result and worked examples for one calculator block."""
     calculator = CALCULATORS[block.calculator]
@@ -105,7 +107,7 @@ def embed(environment: Environment, playbook: Playbook, block: CalculatorBlock) 
         calculator=calculator,
         result=result,
         presets=presets,
-        templates_json=Markup(json.dumps(templates, ensure_ascii=False).replace("</", "<\\/")),
+        templates_json=script_json(templates),
     )
     examples = [
         WorkedExample(

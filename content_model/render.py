@@ -18,6 +18,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from calculators.registry import CALCULATORS
+from calculators.template_text import compose
 from content_model.calculator_embed import Embed, embed, field_kind, field_range
 from content_model.loader import Playbook
 from content_model.markdown_text import (
@@ -29,6 +30,7 @@ from content_model.markdown_text import (
 from content_model.pages import SPECIAL_PAGE_URIS, chapter_uri, part_uri, relative_link, target_uri
 from content_model.progress_keys import FILTERS as PROGRESS_FILTERS
 from content_model.schema import CalculatorBlock, ChecklistBlock, TemplateBlock
+from content_model.template_form import template_form
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,9 @@ def make_environment(templates: Path, playbook: Playbook) -> Environment:
     def calculator_embed(block: CalculatorBlock) -> Embed:
         return embed(html_environment, playbook, block)
 
+    def fillable(block: TemplateBlock) -> Markup:
+        return template_form(html_environment, block)
+
     @pass_context
     def href(context: Context, uri: str) -> Markup:
         return Markup(relative_link(str(context["page_uri"]), uri))
@@ -131,6 +136,8 @@ def make_environment(templates: Path, playbook: Playbook) -> Environment:
         placeholder=_placeholder,
         fenced=_fenced,
         calculator_embed=calculator_embed,
+        template_form=fillable,
+        template_plain=lambda block: compose(block.subject, block.body),
         field_kind=field_kind,
         field_range=field_range,
         **PROGRESS_FILTERS,

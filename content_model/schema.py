@@ -19,10 +19,11 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from calculators.template_text import compose, placeholders
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 FACT_PATTERN = r"^(?:A(?:[1-9]|1[01])|B[1-9])$"
 REF_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$"
-PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
 FactId = Annotated[str, StringConstraints(pattern=FACT_PATTERN)]
@@ -222,12 +223,11 @@ class TemplateBlock(BlockBase):
 
     def used_placeholders(self) -> list[str]:
         """Placeholder names in order of first use in subject and body."""
-        names: list[str] = []
-        for text in (self.subject or "", self.body):
-            for name in PLACEHOLDER.findall(text):
-                if name not in names:
-                    names.append(name)
-        return names
+        return placeholders(compose(self.subject, self.body))
+
+    def texts(self) -> dict[str, str]:
+        """Subject and body as ``calculators.template_text`` takes them."""
+        return {"body": self.body} | ({"subject": self.subject} if self.subject else {})
 
 
 class DosDontsBlock(BlockBase):

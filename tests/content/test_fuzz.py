@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from calculators.boundary import run, run_json
+from calculators.boundary import fill_json, run, run_json
 from calculators.registry import CALCULATORS
 from content_model.loader import load_playbook
 from content_model.problems import ContentError, Problem
@@ -135,3 +135,22 @@ def test_every_calculator_answers_any_typed_text(calculator_id: str, data: st.Da
         assert isinstance(errors, dict)
         assert errors
         assert set(errors) <= {item.name for item in calculator.inputs} | {"_form"}
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@given(template=JSON_VALUES, values=JSON_VALUES)
+@settings(max_examples=300, deadline=None)
+def test_template_filling_answers_any_request(template: object, values: object) -> None:
+    """Whatever the page sends, the answer is JSON with ``ok``; never an exception."""
+    answer = json.loads(fill_json(json.dumps({"template": template, "values": values})))
+    assert isinstance(answer["ok"], bool)
+    if answer["ok"]:
+        assert isinstance(answer["text"], str)

@@ -55,10 +55,17 @@ boundary.then(
 );
 
 onmessage = async (event) => {
-  const { id, calculator, fields, templates } = event.data;
+  const { id, kind, ...request } = event.data;
   try {
     const run = await boundary;
-    const answer = JSON.parse(run.run_json(JSON.stringify({ calculator, fields, templates })));
+    const answer =
+      kind === "fill"
+        ? JSON.parse(run.fill_json(JSON.stringify({ template: request.template, values: request.values })))
+        : JSON.parse(
+            run.run_json(
+              JSON.stringify({ calculator: request.calculator, fields: request.fields, templates: request.templates }),
+            ),
+          );
     postMessage({ type: "result", id, answer });
   } catch (error) {
     postMessage({ type: "result", id, failure: String(error) });

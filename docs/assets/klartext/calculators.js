@@ -48,14 +48,24 @@
     worker.onerror = (event) => setWorkerState("failed", event.message);
   }
 
-  function run(calculator, fields, templates) {
+  function ask(request) {
     startWorker();
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, resolve);
-      worker.postMessage({ id, calculator, fields, templates });
+      worker.postMessage({ id, ...request });
     });
   }
+
+  function run(calculator, fields, templates) {
+    return ask({ kind: "calculate", calculator, fields, templates });
+  }
+
+  // The fillable templates (template-forms.js) share this worker: their text is filled by
+  // calculators.boundary.fill_json, so the placeholder rule lives in Python only.
+  window.klartext = Object.freeze({
+    fillTemplate: (template, values) => ask({ kind: "fill", template, values }),
+  });
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -178,6 +188,9 @@
         showErrors(form, {});
         output.replaceChildren(renderResult(answer.result));
         container.querySelector(".kx-result-label").textContent = "Ihr Ergebnis";
+        if (Object.keys(answer.result.fills || {}).length) {
+          document.dispatchEvent(new CustomEvent("klartext:fills", { detail: answer.result.fills }));
+        }
       } else {
         showErrors(form, answer.errors);
       }
