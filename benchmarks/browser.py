@@ -161,6 +161,19 @@ def first_result(page: Page, url: str) -> float:
     return float(page.evaluate("() => window.__firstResult"))
 
 
+#: The build-time example result is part of the page's HTML: it shows with the first paint.
+FIRST_PAINT = """() => {
+  const paint = performance.getEntriesByName('first-contentful-paint')[0];
+  const example = document.querySelector('.kx-calculator .kx-result-body');
+  return paint && example && example.textContent.trim() ? paint.startTime : -1;
+}"""
+
+
+def example_visible(page: Page) -> float:
+    """Milliseconds from navigation start to the first paint that shows the example result."""
+    return float(page.evaluate(FIRST_PAINT))
+
+
 def _new_context(browser: Browser, throttle: bool) -> tuple[BrowserContext, Page]:
     context = browser.new_context()
     context.add_init_script(FIRST_RESULT_PROBE)
@@ -181,15 +194,26 @@ def _new_context(browser: Browser, throttle: bool) -> tuple[BrowserContext, Page
 
 
 def cold_and_warm(
-    browser: Browser, base: str, variant: Variant, runs: int, throttle: bool = False
+    browser: Browser,
+    base: str,
+    variant: Variant,
+    runs: int,
+    *,
+    throttle: bool = False,
+    paints: list[float] | None = None,
 ) -> tuple[list[float], list[float]]:
-    """Cold (fresh profile) and warm (second visit, same profile) first-result times."""
+    """Cold (fresh profile) and warm (second visit, same profile) first-result times.
+
+    ``paints`` collects, for our page, when the build-time example result was first painted.
+    """
     cold: list[float] = []
     warm: list[float] = []
     for _ in range(runs):
         context, page = _new_context(browser, throttle)
         try:
             cold.append(first_result(page, base + variant.path))
+            if paints is not None:
+                paints.append(example_visible(page))
             if not throttle:
                 page.wait_for_timeout(300)  # let the service worker finish installing
                 if variant.path == OUR_PATH:
