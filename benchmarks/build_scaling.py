@@ -1,9 +1,11 @@
 """Build cost of generating the site from YAML, against a plain MkDocs build of the same pages.
 
 The baseline is the very Markdown our hooks generate, written to disk and built by MkDocs
-without any hook: the ratio is what reading, validating and rendering the YAML costs. The
-content is repeated 1x, 10x and 50x (each copy with its own ids) to show that the cost grows
-linearly with the content.
+with every other hook of the site (runtime, calculators, offline, CSP) but without the
+content hook: the ratio is what reading, validating and rendering the YAML costs. Neither
+side writes the ``.br``/``.gz`` copies, a publishing step whose cost grows with the bytes,
+not with the YAML. The content is repeated 1x, 10x and 50x (each copy with its own ids) to
+show that the cost grows linearly with the content.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from mkdocs.config import load_config
 
 from calculators.registry import field_names
 from content_model.loader import Playbook, load_playbook, walk
-from content_model.render import navigation, render_pages
+from content_model.render import glossary_abbreviations, navigation, render_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 #: A chapter's position (1-9); copy n puts it at 10·n + the original, unique within the part.
@@ -53,34 +55,53 @@ def repeated_content(target: Path, copies: int) -> None:
             (target / "chapters" / f"{path.stem}-k{copy}.yml").write_text(renamed, encoding="utf-8")
 
 
+SHARED = ("site_hooks", "templates", "calculators", "node_modules", "bundler")
+#: Hooks neither side runs (see the module docstring).
+PUBLISHING_HOOKS = ("site_hooks/precompressed.py",)
+CONTENT_HOOK = "site_hooks/content_pages.py"
+
+
+def _config(without: tuple[str, ...]) -> dict[str, object]:
+    config: dict[str, object] = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    hooks = config.get("hooks", [])
+    assert isinstance(hooks, list)
+    config["hooks"] = [hook for hook in hooks if hook not in without]
+    config.pop("watch", None)
+    return config
+
+
+def _write(project: Path, config: dict[str, object]) -> None:
+    for shared in SHARED:
+        (project / shared).symlink_to(ROOT / shared)
+    (project / "mkdocs.yml").write_text(
+        yaml.safe_dump(config, allow_unicode=True), encoding="utf-8"
+    )
+
+
 def _project(workdir: Path, content: Path) -> Path:
     project = workdir / "project"
     project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    for shared in ("site_hooks", "templates", "calculators", "node_modules", "bundler"):
-        (project / shared).symlink_to(ROOT / shared)
+    _write(project, _config(PUBLISHING_HOOKS))
     (project / "content").symlink_to(content)
     shutil.copytree(ROOT / "docs", project / "docs", symlinks=True)
     return project
 
 
 def _plain_project(workdir: Path, content: Path) -> Path:
-    """The same pages as plain Markdown, with the same theme and extensions but no hooks."""
+    """The same pages as plain Markdown, with the same theme, extensions and other hooks."""
     project = workdir / "plain"
     project.mkdir()
     playbook = load_playbook(content, calculators=field_names())
     shutil.copytree(ROOT / "docs", project / "docs")
+    # Written by hand, each page would carry the glossary's abbreviations as well.
+    abbreviations = glossary_abbreviations(playbook)
     for page in render_pages(playbook, ROOT / "templates"):
         path = project / "docs" / page.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.markdown, encoding="utf-8")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.pop("hooks", None)
-    config.pop("watch", None)
+        path.write_text(f"{page.markdown}\n\n{abbreviations}\n", encoding="utf-8")
+    config = _config((*PUBLISHING_HOOKS, CONTENT_HOOK))
     config["nav"] = navigation(playbook)
-    (project / "mkdocs.yml").write_text(
-        yaml.safe_dump(config, allow_unicode=True), encoding="utf-8"
-    )
+    _write(project, config)
     return project
 
 
