@@ -343,7 +343,9 @@ def transferred_bytes(browser: Browser, base: str, path: str) -> tuple[int, int]
                 if response is None or response.from_service_worker:
                     return
                 sizes = request.sizes()  # type: ignore[attr-defined]
-                sink.append(int(sizes["responseBodySize"]) + int(sizes["responseHeadersSize"]))
+                # Sizes are -1 where the browser does not know them (e.g. answered from cache).
+                body, headers = int(sizes["responseBodySize"]), int(sizes["responseHeadersSize"])
+                sink.append(max(0, body) + max(0, headers))
 
             page.on("requestfinished", on_finished)
             first_result(page, base + path)

@@ -24,9 +24,16 @@ STDLIB_OPTIMIZE = 2
 
 
 def loaded_sources(prefix: str) -> list[str]:
-    """Paths (relative to ``prefix``) of the ``.py`` files of every loaded module under it."""
+    """Paths (relative to ``prefix``) of the ``.py`` files of every loaded module under it.
+
+    Frozen modules (importlib's bootstrap, ``os``, ``codecs``, ...) live in the interpreter
+    itself; a copy in the zip would never be read, so they are left out.
+    """
     names = set()
     for module in list(sys.modules.values()):
+        spec = getattr(module, "__spec__", None)
+        if spec is not None and spec.origin == "frozen":
+            continue
         origin = getattr(module, "__file__", None)
         if isinstance(origin, str) and origin.startswith(prefix) and origin.endswith(".py"):
             names.add(origin[len(prefix) :])
