@@ -22,7 +22,7 @@ from calculators.fields import Field
 from calculators.german_numbers import format_number
 from calculators.registry import CALCULATORS
 from content_model.loader import Playbook
-from content_model.schema import CalculatorBlock, TemplateBlock
+from content_model.schema import CalculatorBlock
 
 
 @dataclass(frozen=True)
@@ -53,13 +53,8 @@ class Embed:
 
 def template_texts(playbook: Playbook, ids: tuple[str, ...]) -> dict[str, dict[str, str]]:
     """The wording of the named content templates, as the calculator boundary takes it."""
-    found: dict[str, dict[str, str]] = {}
-    for chapter in playbook.chapters:
-        for section in chapter.sections:
-            for block in section.blocks:
-                if isinstance(block, TemplateBlock) and block.id in ids:
-                    found[block.id] = block.texts()
-    return found
+    found = playbook.templates_by_id
+    return {key: found[key].texts() for key in ids if key in found}
 
 
 def _summarise(calculator: Calculator, inputs: Mapping[str, str]) -> str:

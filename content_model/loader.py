@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -69,6 +70,22 @@ class Playbook:
     onboarding: OnboardingFile
     sources: dict[str, str] = field(default_factory=dict)  # chapter id -> file path
     targets: dict[str, Target] = field(default_factory=dict)
+
+    @cached_property
+    def chapter_by_id(self) -> dict[str, Chapter]:
+        """Chapters by id: references are resolved once per link, so no linear search."""
+        return {chapter.id: chapter for chapter in self.chapters}
+
+    @cached_property
+    def templates_by_id(self) -> dict[str, TemplateBlock]:
+        """Every text template of every chapter by its id."""
+        return {
+            block.id: block
+            for chapter in self.chapters
+            for section in chapter.sections
+            for block in section.blocks
+            if isinstance(block, TemplateBlock)
+        }
 
     def chapters_of(self, part: Part) -> list[Chapter]:
         """Chapters of one part in reading order."""

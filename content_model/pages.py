@@ -36,7 +36,7 @@ def target_uri(playbook: Playbook, target: Target) -> str:
     elif any(part.id == target.page for part in playbook.parts):
         uri = part_uri(target.page)
     else:
-        chapter = next(c for c in playbook.chapters if c.id == target.page)
+        chapter = playbook.chapter_by_id[target.page]
         uri = chapter_uri(chapter.part, chapter.id)
     return f"{uri}#{target.anchor}" if target.anchor else uri
 
