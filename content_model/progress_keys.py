@@ -30,6 +30,15 @@ def progress_key(first: str, *rest: str) -> Markup:
     return Markup(escape("/".join(parts)))
 
 
+def tick_label_id(checklist_id: str, item_id: str) -> Markup:
+    """The HTML id of a checklist item's text, which names its tick box.
+
+    The box sits in its own ``<label>`` (Material styles it there), so the item text beside it
+    would not name it for a screen reader; ``aria-labelledby`` on the box points here instead.
+    """
+    return Markup(escape("kx-tick-" + str(progress_key(checklist_id, item_id)).replace("/", "--")))
+
+
 def checklist_item_keys(chapter: Chapter) -> list[str]:
     """The keys of every checklist item in a chapter, in reading order."""
     return [
@@ -81,6 +90,7 @@ def progress_scope(chapters: Iterable[Chapter]) -> ProgressScope:
 #: The Jinja2 filters the templates use (registered in ``content_model.render``).
 FILTERS = {
     "progress_key": progress_key,
+    "tick_label_id": tick_label_id,
     "stage_chapters": stage_chapters,
     "progress_scope": progress_scope,
 }

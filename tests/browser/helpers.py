@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+from urllib.request import urlopen
+
 from playwright.sync_api import Locator, Page, expect
 
 #: Loading Pyodide (9.6 MB of WebAssembly) takes a few seconds on a cold profile.
@@ -44,3 +48,11 @@ def search(page: Page, words: str) -> Locator:
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible(timeout=READY_TIMEOUT_MS)
     return results
+
+
+def site_pages(site_url: str) -> list[str]:
+    """Every page of the built site, relative to its root: the sitemap's pages and the 404 page."""
+    with urlopen(f"{site_url}sitemap.xml") as response:
+        sitemap = response.read().decode("utf-8")
+    paths = [urlsplit(url).path.lstrip("/") for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    return [*paths, "404.html"]

@@ -92,7 +92,11 @@
       fragment.append(list("kx-what-if", result.what_if));
     }
     if (result.table) {
+      // A focusable region: on a phone the table scrolls inside it, also by keyboard.
       const wrapper = element("div", "kx-table-wrapper");
+      wrapper.setAttribute("role", "region");
+      wrapper.tabIndex = 0;
+      wrapper.setAttribute("aria-label", "Ergebnistabelle");
       const table = element("table", "kx-table");
       const head = table.createTHead().insertRow();
       for (const column of result.table.columns) {
