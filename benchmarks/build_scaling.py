@@ -95,11 +95,14 @@ def _plain_project(workdir: Path, content: Path) -> Path:
     shutil.copytree(ROOT / "docs", project / "docs")
     # Written by hand, each page would carry the glossary's abbreviations as well.
     abbreviations = glossary_abbreviations(playbook)
-    for page in render_pages(playbook, ROOT / "templates"):
+    config = _config((*PUBLISHING_HOOKS, CONTENT_HOOK))
+    # The workshop page's QR codes, as a hand-written page would carry them.
+    site_url = config.get("site_url")
+    assert isinstance(site_url, str)
+    for page in render_pages(playbook, ROOT / "templates", site_url):
         path = project / "docs" / page.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"{page.markdown}\n\n{abbreviations}\n", encoding="utf-8")
-    config = _config((*PUBLISHING_HOOKS, CONTENT_HOOK))
     config["nav"] = navigation(playbook)
     _write(project, config)
     return project

@@ -22,7 +22,7 @@ from calculators.fields import Field
 from calculators.german_numbers import format_number
 from calculators.registry import CALCULATORS
 from content_model.loader import Playbook
-from content_model.schema import CalculatorBlock
+from content_model.schema import CalculatorBlock, Preset
 
 
 @dataclass(frozen=True)
@@ -89,15 +89,23 @@ def script_json(data: object) -> Markup:
     return Markup(json.dumps(data, ensure_ascii=False).replace("</", "<\\/"))
 
 
+def preset_query(block: CalculatorBlock, preset: Preset) -> str:
+    """The form values of a preset as a query, the part of its link after ``rechner-<id>:``."""
+    calculator = CALCULATORS[block.calculator]
+    return urlencode({**calculator.defaults(), **preset.values})
+
+
+def preset_fragment(block: CalculatorBlock, preset: Preset) -> str:
+    """The fragment that opens a calculator block with a preset filled in."""
+    return f"rechner-{block.calculator}:{preset_query(block, preset)}"
+
+
 def embed(environment: Environment, playbook: Playbook, block: CalculatorBlock) -> Embed:
     """Form, pre-filled result and worked examples for one calculator block."""
     calculator = CALCULATORS[block.calculator]
     templates = template_texts(playbook, calculator.templates)
     result = _result(calculator, calculator.defaults(), templates)
-    presets = [
-        PresetLink(preset.label, urlencode({**calculator.defaults(), **preset.values}))
-        for preset in block.presets
-    ]
+    presets = [PresetLink(preset.label, preset_query(block, preset)) for preset in block.presets]
     html = environment.get_template("calculator.html.j2").render(
         calculator=calculator,
         result=result,

@@ -26,6 +26,8 @@ from content_model.schema import (
     OptionsBlock,
     Part,
     PartsFile,
+    Redirect,
+    RedirectsFile,
     Section,
     StepsBlock,
     TemplateBlock,
@@ -48,6 +50,7 @@ SPECIAL_PAGES: dict[str, str] = {
     "vorlagen": "Alle Vorlagen",
     "glossar": "Glossar",
     "rechner": "Alle Rechner",
+    "workshop": "Workshop-Links",
 }
 
 
@@ -70,6 +73,7 @@ class Playbook:
     onboarding: OnboardingFile
     sources: dict[str, str] = field(default_factory=dict)  # chapter id -> file path
     targets: dict[str, Target] = field(default_factory=dict)
+    redirects: list[Redirect] = field(default_factory=list)
 
     @cached_property
     def chapter_by_id(self) -> dict[str, Chapter]:
@@ -314,6 +318,29 @@ class _Checker:
                         )
                     )
 
+    def check_redirects(
+        self,
+        redirects: RedirectsFile,
+        document: YamlDocument,
+        parts: list[Part],
+        chapters: list[tuple[Chapter, YamlDocument]],
+    ) -> None:
+        """An old address is declared once and is not the address of a page that exists now."""
+        current = {f"{page}/" for page in SPECIAL_PAGES}
+        current.update(f"{part.id}/" for part in parts)
+        current.update(f"{chapter.part}/{chapter.id}/" for chapter, _ in chapters)
+        seen: set[str] = set()
+        for index, redirect in enumerate(redirects.redirects):
+            path = ("redirects", index, "old")
+            if redirect.old in current:
+                message = f"{redirect.old!r} is the address of a current page, not an old one"
+                self.problems.append(_problem(document, path, message))
+            elif redirect.old in seen:
+                self.problems.append(
+                    _problem(document, path, f"{redirect.old!r} is declared twice")
+                )
+            seen.add(redirect.old)
+
     def _resolve(self, document: YamlDocument, path: PathKey, ref: str) -> None:
         if ref not in self.targets:
             self.problems.append(_problem(document, path, f"reference {ref!r} points nowhere"))
@@ -331,6 +358,11 @@ def load_playbook(
     parts_read = _read(root / "parts.yml", root, PartsFile, problems)
     glossary_read = _read(root / "glossary.yml", root, GlossaryFile, problems)
     onboarding_read = _read(root / "onboarding.yml", root, OnboardingFile, problems)
+    redirects_read = (
+        _read(root / "redirects.yml", root, RedirectsFile, problems)
+        if (root / "redirects.yml").exists()
+        else None
+    )
     chapters_read: list[tuple[Chapter, YamlDocument]] = []
     chapter_files = sorted((root / "chapters").glob("*.yml"))
     if not chapter_files:
@@ -374,6 +406,12 @@ def load_playbook(
     checker.check_references(glossary, glossary_document)
     onboarding, onboarding_document = onboarding_read
     checker.check_references(onboarding, onboarding_document)
+    redirects: list[Redirect] = []
+    if redirects_read is not None:
+        redirects_file, redirects_document = redirects_read
+        checker.check_references(redirects_file, redirects_document)
+        checker.check_redirects(redirects_file, redirects_document, parts.parts, chapters_read)
+        redirects = redirects_file.redirects
     if checker.problems:
         raise ContentError(checker.problems)
 
@@ -388,6 +426,7 @@ def load_playbook(
         onboarding=onboarding,
         sources={chapter.id: document.path for chapter, document in chapters_read},
         targets=checker.targets,
+        redirects=redirects,
     )
 
 

@@ -16,6 +16,7 @@ SPECIAL_PAGE_URIS: dict[str, str] = {
     "vorlagen": "vorlagen.md",
     "glossar": "glossar.md",
     "rechner": "rechner.md",
+    "workshop": "workshop.md",
 }
 
 
@@ -39,6 +40,36 @@ def target_uri(playbook: Playbook, target: Target) -> str:
         chapter = playbook.chapter_by_id[target.page]
         uri = chapter_uri(chapter.part, chapter.id)
     return f"{uri}#{target.anchor}" if target.anchor else uri
+
+
+def page_url(uri: str) -> str:
+    """The published address of a source URI (with fragment), relative to the site root.
+
+    ``gespraeche/lage-klaeren.md#x`` -> ``gespraeche/lage-klaeren/#x``, as MkDocs writes pages
+    with directory URLs; ``gespraeche/index.md`` -> ``gespraeche/``.
+    """
+    path, _, fragment = uri.partition("#")
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        url = ""
+    elif stem.endswith("/index"):
+        url = stem.removesuffix("index")
+    else:
+        url = f"{stem}/"
+    return f"{url}#{fragment}" if fragment else url
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from one published page address to another (both relative to the site root).
+
+    Written into raw HTML (the workshop page, redirect pages), where MkDocs rewrites nothing.
+    """
+    path, _, fragment = to_url.partition("#")
+    start = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    relative = posixpath.relpath(path.rstrip("/") or ".", start.rstrip("/") or ".")
+    if not path or path.endswith("/"):
+        relative = "./" if relative == "." else f"{relative}/"
+    return f"{relative}#{fragment}" if fragment else relative
 
 
 def relative_link(from_uri: str, to_uri: str) -> str:

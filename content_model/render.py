@@ -27,10 +27,25 @@ from content_model.markdown_text import (
     render_inline,
     render_paragraphs,
 )
-from content_model.pages import SPECIAL_PAGE_URIS, chapter_uri, part_uri, relative_link, target_uri
+from content_model.pages import (
+    SPECIAL_PAGE_URIS,
+    chapter_uri,
+    page_url,
+    part_uri,
+    relative_link,
+    relative_url,
+    target_uri,
+)
 from content_model.progress_keys import FILTERS as PROGRESS_FILTERS
 from content_model.schema import CalculatorBlock, ChecklistBlock, TemplateBlock
 from content_model.template_form import template_form
+from content_model.workshop import (
+    WorkshopCard,
+    WorkshopLink,
+    absolute_url,
+    qr_svg,
+    workshop_parts,
+)
 
 
 @dataclass(frozen=True)
@@ -85,8 +100,18 @@ def _base_environment(templates: Path, **options: Any) -> Environment:
     )
 
 
-def make_environment(templates: Path, playbook: Playbook) -> Environment:
-    """A Jinja2 environment whose filters resolve references against ``playbook``."""
+def make_html_environment(templates: Path) -> Environment:
+    """Jinja2 for whole HTML documents and fragments: escaped for HTML only, never Markdown."""
+    return _base_environment(templates)
+
+
+def make_environment(
+    templates: Path, playbook: Playbook, site_url: str | None = None
+) -> Environment:
+    """A Jinja2 environment whose filters resolve references against ``playbook``.
+
+    ``site_url`` (``mkdocs.yml``) makes the workshop page's QR codes full addresses.
+    """
     environment = _base_environment(templates, finalize=_finalize, keep_trailing_newline=True)
 
     def resolver(context: Context) -> Any:
@@ -112,13 +137,27 @@ def make_environment(templates: Path, playbook: Playbook) -> Environment:
         return Markup(f"[{escape_inline(label or title)}]({url})")
 
     # HTML fragments (the calculator forms) are escaped for HTML only, never for Markdown.
-    html_environment = _base_environment(templates)
+    html_environment = make_html_environment(templates)
 
     def calculator_embed(block: CalculatorBlock) -> Embed:
         return embed(html_environment, playbook, block)
 
     def fillable(block: TemplateBlock) -> Markup:
         return template_form(html_environment, block)
+
+    @pass_context
+    def workshop_cards(context: Context, links: list[WorkshopLink]) -> Markup:
+        here = page_url(str(context["page_uri"]))
+        cards = [
+            WorkshopCard(
+                link,
+                relative_url(here, link.url),
+                absolute_url(site_url, link.url) if site_url else None,
+            )
+            for link in links
+        ]
+        template = html_environment.get_template("workshop_cards.html.j2")
+        return Markup(template.render(cards=cards, qr_svg=qr_svg))
 
     @pass_context
     def href(context: Context, uri: str) -> Markup:
@@ -137,12 +176,15 @@ def make_environment(templates: Path, playbook: Playbook) -> Environment:
         fenced=_fenced,
         calculator_embed=calculator_embed,
         template_form=fillable,
+        workshop_cards=workshop_cards,
         template_plain=lambda block: compose(block.subject, block.body),
         field_kind=field_kind,
         field_range=field_range,
         **PROGRESS_FILTERS,
     )
-    environment.globals.update(playbook=playbook, chapter_uri=chapter_uri, part_uri=part_uri)
+    environment.globals.update(
+        playbook=playbook, chapter_uri=chapter_uri, part_uri=part_uri, site_url=site_url
+    )
     return environment
 
 
@@ -166,9 +208,9 @@ def _templates(playbook: Playbook) -> list[tuple[Any, TemplateBlock]]:
     ]
 
 
-def render_pages(playbook: Playbook, templates: Path) -> list[Page]:
+def render_pages(playbook: Playbook, templates: Path, site_url: str | None = None) -> list[Page]:
     """Every generated page of the site, in navigation order."""
-    environment = make_environment(templates, playbook)
+    environment = make_environment(templates, playbook, site_url)
 
     def render(template: str, uri: str, **context: object) -> Page:
         markdown = environment.get_template(template).render(page_uri=uri, **context)
@@ -191,6 +233,9 @@ def render_pages(playbook: Playbook, templates: Path) -> list[Page]:
     pages.append(render("glossary.md.j2", SPECIAL_PAGE_URIS["glossar"]))
     overview = [CalculatorBlock(type="calculator", calculator=key) for key in CALCULATORS]
     pages.append(render("calculators.md.j2", SPECIAL_PAGE_URIS["rechner"], blocks_list=overview))
+    pages.append(
+        render("workshop.md.j2", SPECIAL_PAGE_URIS["workshop"], parts=workshop_parts(playbook))
+    )
     return pages
 
 
@@ -225,6 +270,7 @@ def navigation(playbook: Playbook) -> list[Any]:
                 {"Alle Vorlagen": SPECIAL_PAGE_URIS["vorlagen"]},
                 {"Alle Rechner": SPECIAL_PAGE_URIS["rechner"]},
                 {"Glossar": SPECIAL_PAGE_URIS["glossar"]},
+                {"Workshop-Links": SPECIAL_PAGE_URIS["workshop"]},
             ]
         }
     )

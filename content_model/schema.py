@@ -30,6 +30,9 @@ FactId = Annotated[str, StringConstraints(pattern=FACT_PATTERN)]
 Ref = Annotated[str, StringConstraints(pattern=REF_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 PlaceholderName = Annotated[str, StringConstraints(pattern=r"^[a-z_][a-z0-9_]*$")]
+#: A page address relative to the site root, as published: ``gespraeche/alte-seite/``.
+SITE_PATH_PATTERN = r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$"
+SitePath = Annotated[str, StringConstraints(pattern=SITE_PATH_PATTERN, max_length=200)]
 
 
 def _iso_date(value: str) -> str:
@@ -398,3 +401,20 @@ class OnboardingFile(Model):
 
     intro: Text
     stages: list[OnboardingStage] = Field(min_length=1)
+
+
+class Redirect(Model):
+    """A page address that was published once and now leads elsewhere.
+
+    Trainers print links and QR codes; when a chapter is renamed or moved, its old address
+    is declared here so that every printed link keeps working.
+    """
+
+    old: SitePath
+    ref: Ref
+
+
+class RedirectsFile(Model):
+    """``content/redirects.yml`` (optional: a playbook without history needs none)."""
+
+    redirects: list[Redirect] = Field(default_factory=list)

@@ -19,7 +19,9 @@ from mkdocs.structure.pages import Page
 from calculators.registry import field_names
 from content_model.loader import Playbook, load_playbook
 from content_model.problems import ContentError
+from content_model.redirects import redirect_pages
 from content_model.render import glossary_abbreviations, navigation, render_pages
+from site_hooks.content_security_policy import with_policy
 
 log = get_plugin_logger(__name__)
 
@@ -48,11 +50,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # Run early so that other hooks and plugins (search, validation) see the generated pages.
 @event_priority(50)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add one generated Markdown page per chapter, part and overview."""
+    """Add one generated Markdown page per chapter, part and overview, and the redirects."""
     playbook = _current["playbook"]
     templates = project_root(config) / "templates"
-    for page in render_pages(playbook, templates):
+    for page in render_pages(playbook, templates, config.site_url):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
+    # Old addresses declared in content/redirects.yml forward to where the content is now.
+    for redirect in redirect_pages(playbook, templates):
+        files.append(File.generated(config, redirect.dest_uri, content=with_policy(redirect.html)))
     log.debug("generated %d pages from the content", len(playbook.chapters))
     return files
 

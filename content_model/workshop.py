@@ -1,0 +1,108 @@
+"""The workshop page: every chapter, step and calculator preset with its link and a QR code.
+
+Trainers put single chapters and steps on slides and handouts. The page is generated from
+the content like every other page, so a new step appears here without anyone editing it. QR
+codes are drawn at build time by segno as inline SVG: no online QR service ever sees which
+pages a team trains with, and the page works offline and in print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import segno
+from markupsafe import Markup
+
+from content_model.calculator_embed import preset_fragment
+from content_model.loader import Playbook
+from content_model.pages import chapter_uri, page_url
+from content_model.schema import CalculatorBlock, Chapter, Part, StepsBlock
+
+#: Medium error correction survives a projector's glare and a crumpled handout.
+QR_ERROR_LEVEL = "m"
+
+
+@dataclass(frozen=True)
+class WorkshopLink:
+    """One address a trainer can hand out: what it is, where it leads (from the site root)."""
+
+    kind: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class WorkshopCard:
+    """A link as the page shows it: relative for clicks, absolute for its QR code."""
+
+    link: WorkshopLink
+    href: str
+    address: str | None
+
+
+@dataclass(frozen=True)
+class WorkshopChapter:
+    """A chapter with the links to it, its steps and its calculator presets."""
+
+    chapter: Chapter
+    links: list[WorkshopLink]
+
+
+@dataclass(frozen=True)
+class WorkshopPart:
+    """A part of the playbook and its chapters, in reading order."""
+
+    part: Part
+    chapters: list[WorkshopChapter]
+
+
+def chapter_links(chapter: Chapter) -> list[WorkshopLink]:
+    """The chapter itself, then each step and each calculator preset in reading order."""
+    address = page_url(chapter_uri(chapter.part, chapter.id))
+    links = [WorkshopLink("Kapitel", chapter.title, address)]
+    for section in chapter.sections:
+        for block in section.blocks:
+            if isinstance(block, StepsBlock):
+                links.extend(
+                    WorkshopLink(f"Schritt {number}", step.title, f"{address}#{step.id}")
+                    for number, step in enumerate(block.items, start=1)
+                )
+            elif isinstance(block, CalculatorBlock):
+                links.extend(
+                    WorkshopLink(
+                        "Rechner-Beispiel",
+                        preset.label,
+                        f"{address}#{preset_fragment(block, preset)}",
+                    )
+                    for preset in block.presets
+                )
+    return links
+
+
+def workshop_parts(playbook: Playbook) -> list[WorkshopPart]:
+    """Every part with its chapters and their links, as the workshop page lists them."""
+    return [
+        WorkshopPart(
+            part,
+            [
+                WorkshopChapter(chapter, chapter_links(chapter))
+                for chapter in playbook.chapters_of(part)
+            ],
+        )
+        for part in playbook.parts
+    ]
+
+
+def absolute_url(site_url: str, url: str) -> str:
+    """The full address of a page for a QR code: a phone camera cannot follow a relative one."""
+    return f"{site_url.rstrip('/')}/{url}"
+
+
+def qr_svg(address: str) -> Markup:
+    """A QR code of ``address`` as inline SVG that scales with its box.
+
+    It is hidden from screen readers: the address is printed as text right beside it.
+    """
+    code = segno.make_qr(address, error=QR_ERROR_LEVEL)
+    svg = code.svg_inline(scale=1, border=4, omitsize=True, svgclass="kx-qr-code", lineclass=None)
+    return Markup(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))

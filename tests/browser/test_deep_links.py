@@ -1,0 +1,180 @@
+"""Trainers' links in real Chromium: deep links, "Link kopieren", redirects, QR codes, projector."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+import zxingcpp
+from PIL import Image
+from playwright.sync_api import BrowserContext, Page, expect
+
+from calculators.registry import field_names
+from content_model.loader import Playbook, load_playbook
+from content_model.pages import chapter_uri, page_url
+from content_model.schema import Chapter, Step, StepsBlock
+from content_model.workshop import workshop_parts
+from tests.site.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+#: Where a heading must be after a jump: below Material's sticky header.
+HEADING_BOX = """(node) => {
+  const box = node.getBoundingClientRect();
+  return {
+    top: box.top,
+    headerBottom: document.querySelector(".md-header").getBoundingClientRect().bottom,
+    height: window.innerHeight,
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def playbook() -> Playbook:
+    return load_playbook(ROOT / "content", calculators=field_names())
+
+
+def steps_chapter(playbook: Playbook) -> tuple[Chapter, list[Step]]:
+    """The first chapter with a block of at least three steps, and those steps."""
+    for chapter in playbook.chapters:
+        for section in chapter.sections:
+            for block in section.blocks:
+                if isinstance(block, StepsBlock) and len(block.items) >= 3:
+                    return chapter, block.items
+    raise AssertionError("no chapter with three steps")
+
+
+def chapter_address(site_url: str, chapter: Chapter) -> str:
+    return site_url + page_url(chapter_uri(chapter.part, chapter.id))
+
+
+def test_a_deep_link_lands_on_its_step_below_the_header(
+    page: Page, site_url: str, playbook: Playbook
+) -> None:
+    chapter, steps = steps_chapter(playbook)
+    step = steps[-1]
+    page.goto(f"{chapter_address(site_url, chapter)}#{step.id}")
+    heading = page.locator(f"#{step.id}")
+    expect(heading).to_contain_text(step.title)
+    expect(heading).to_be_in_viewport()
+    box = heading.evaluate(HEADING_BOX)
+    assert box["headerBottom"] <= box["top"] < box["height"] / 2, box
+
+
+def test_link_kopieren_copies_the_address_of_the_step(
+    context: BrowserContext, site_url: str, playbook: Playbook
+) -> None:
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page = context.new_page()
+    chapter, steps = steps_chapter(playbook)
+    page.goto(chapter_address(site_url, chapter))
+    step = steps[1]
+    button = page.locator(f"#{step.id} .kx-copy-link")
+    expect(button).to_have_text("Link kopieren")
+    expect(button).to_have_accessible_name(f"Link kopieren: 2. {step.title}")
+    button.click()
+    expect(button).to_have_text("Link kopiert")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == f"{chapter_address(site_url, chapter)}#{step.id}"
+    # The chapter heading copies the page itself, without any fragment.
+    page.locator("h1 .kx-copy-link").click()
+    assert page.evaluate("() => navigator.clipboard.readText()") == chapter_address(
+        site_url, chapter
+    )
+
+
+def test_an_old_address_forwards_and_keeps_the_step(
+    page: Page, site_url: str, playbook: Playbook
+) -> None:
+    """score/ was published on slides; its deep links land on the step they named."""
+    chapter = playbook.chapter_by_id["qualifizierungs-score"]
+    section = chapter.sections[1]
+    page.goto(f"{site_url}score/#{section.id}")
+    expect(page).to_have_url(f"{chapter_address(site_url, chapter)}#{section.id}")
+    expect(page.locator(f"#{section.id}")).to_be_in_viewport()
+    page.goto(f"{site_url}ampel/")
+    target = playbook.chapter_by_id["schwierige-bestandskunden"]
+    expect(page).to_have_url(f"{chapter_address(site_url, target)}#bestandskunden-ampel")
+    page.go_back()
+    expect(page).not_to_have_url(f"{site_url}ampel/")  # the old address left no history entry
+
+
+def test_every_qr_code_decodes_to_its_link(page: Page, site_url: str, playbook: Playbook) -> None:
+    """Each card's QR code, photographed on screen, reads as the full address of its link."""
+    expected = [
+        site_url + link.url
+        for part in workshop_parts(playbook)
+        for entry in part.chapters
+        for link in entry.links
+    ]
+    assert len(expected) >= 50
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{site_url}workshop/")
+    cards = page.locator("figure.kx-qr")
+    expect(cards).to_have_count(len(expected))
+    decoded: list[str] = []
+    for index in range(len(expected)):
+        card = cards.nth(index)
+        picture = Image.open(io.BytesIO(card.locator("svg").screenshot()))
+        found = zxingcpp.read_barcodes(picture, formats=zxingcpp.BarcodeFormat.QRCode)
+        assert len(found) == 1, f"Karte {index}: {len(found)} QR-Codes erkannt"
+        decoded.append(found[0].text)
+        link = card.locator("figcaption a")
+        assert link.evaluate("(node) => node.href") == found[0].text
+        expect(card.locator(".kx-qr-address")).to_have_text(found[0].text)
+    assert decoded == expected
+    # A scanned step address opens on that step.
+    step_address = next(
+        address for address in decoded if "#" in address and "rechner-" not in address
+    )
+    page.goto(step_address)
+    expect(page.locator(f"#{step_address.partition('#')[2]}")).to_be_in_viewport()
+
+
+def test_the_qr_check_is_not_blind(page: Page, site_url: str) -> None:
+    """Negative control: a code with a flipped module block no longer reads as its address."""
+    page.goto(f"{site_url}workshop/")
+    code = page.locator("figure.kx-qr svg").first
+    original = zxingcpp.read_barcodes(Image.open(io.BytesIO(code.screenshot())))
+    assert len(original) == 1
+    code.evaluate(
+        """(svg) => {
+          const box = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+          box.setAttribute("x", "4"); box.setAttribute("y", "4");
+          box.setAttribute("width", "7"); box.setAttribute("height", "7");
+          box.setAttribute("fill", "#fff");
+          svg.append(box);
+        }"""
+    )
+    assert zxingcpp.read_barcodes(Image.open(io.BytesIO(code.screenshot()))) == []
+
+
+def test_the_projector_view_shows_one_step_and_moves_by_arrow_key(
+    page: Page, site_url: str, playbook: Playbook
+) -> None:
+    chapter, steps = steps_chapter(playbook)
+    first, second = steps[0], steps[1]
+    page.goto(f"{chapter_address(site_url, chapter)}?beamer#{first.id}")
+    expect(page.locator(f"#{first.id}")).to_be_visible()
+    expect(page.locator(f"#{second.id}")).to_be_hidden()
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    expect(page.locator(".kx-beamer-position")).to_have_text(f"1 von {len(steps)}")
+    size = page.locator(f"#{first.id}").evaluate(
+        "(node) => parseFloat(getComputedStyle(node).fontSize)"
+    )
+    page.keyboard.press("ArrowRight")
+    expect(page).to_have_url(f"{chapter_address(site_url, chapter)}?beamer#{second.id}")
+    expect(page.locator(f"#{second.id}")).to_be_visible()
+    expect(page.locator(f"#{first.id}")).to_be_hidden()
+    expect(page.locator(".kx-beamer-position")).to_have_text(f"2 von {len(steps)}")
+    page.get_by_role("button", name="← Zurück").click()
+    expect(page.locator(f"#{first.id}")).to_be_visible()
+    # Without the flag the same page is the normal page, smaller and with its navigation.
+    page.goto(f"{chapter_address(site_url, chapter)}#{first.id}")
+    expect(page.locator(".md-header")).to_be_visible()
+    expect(page.locator(f"#{second.id}")).to_be_visible()
+    normal = page.locator(f"#{first.id}").evaluate(
+        "(node) => parseFloat(getComputedStyle(node).fontSize)"
+    )
+    assert size > 1.5 * normal
