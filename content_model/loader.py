@@ -21,6 +21,7 @@ from content_model.schema import (
     CalculatorBlock,
     Chapter,
     ChecklistBlock,
+    DosDontsBlock,
     GlossaryFile,
     OnboardingFile,
     OptionsBlock,
@@ -218,6 +219,9 @@ class _Checker:
             elif isinstance(node, ChecklistBlock):
                 self.add_target(document, (*path, "id"), Target(chapter.id, node.id, node.title))
                 self._unique(document, path, "items", [item.id for item in node.items])
+            elif isinstance(node, DosDontsBlock) and node.id is not None:
+                title = node.title or "Das hilft"
+                self.add_target(document, (*path, "id"), Target(chapter.id, node.id, title))
             elif isinstance(node, TemplateBlock):
                 self.add_target(document, (*path, "id"), Target(chapter.id, node.id, node.title))
                 self._template(node, path, document)

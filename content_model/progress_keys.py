@@ -9,14 +9,22 @@ into attribute values (attr_list and raw HTML), never into running text.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
 from content_model.loader import Playbook
-from content_model.schema import ID_PATTERN, Chapter, ChecklistBlock, OnboardingStage
+from content_model.schema import (
+    ID_PATTERN,
+    Chapter,
+    ChecklistBlock,
+    DosDontsBlock,
+    OnboardingStage,
+)
 
 _ID = re.compile(ID_PATTERN)
 
@@ -37,6 +45,30 @@ def tick_label_id(checklist_id: str, item_id: str) -> Markup:
     would not name it for a screen reader; ``aria-labelledby`` on the box points here instead.
     """
     return Markup(escape("kx-tick-" + str(progress_key(checklist_id, item_id)).replace("/", "--")))
+
+
+#: Letters German spells out when they lose their dots.
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_SLUG_WORDS = 6
+
+
+def text_key(text: str) -> str:
+    """A stable item id for a list entry that has no id of its own (the dos of dos and don'ts).
+
+    The first words of the text plus a short hash of all of it: reordering or adding entries
+    keeps every tick where it was; rewording an entry clears only that entry's tick.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text.lower().translate(_TRANSLITERATION))
+    words = re.findall(r"[a-z0-9]+", ascii_text.encode("ascii", "ignore").decode())
+    digest = hashlib.sha1(text.strip().encode("utf-8"), usedforsecurity=False).hexdigest()[:6]
+    return "-".join([*words[:_SLUG_WORDS], digest])
+
+
+def tick_entries(block: ChecklistBlock | DosDontsBlock) -> list[tuple[str, str]]:
+    """The tickable entries of a block as (item id, text): checklist items or the dos."""
+    if isinstance(block, ChecklistBlock):
+        return [(item.id, item.text) for item in block.items]
+    return [(text_key(text), text) for text in block.dos]
 
 
 def checklist_item_keys(chapter: Chapter) -> list[str]:
@@ -91,6 +123,7 @@ def progress_scope(chapters: Iterable[Chapter]) -> ProgressScope:
 FILTERS = {
     "progress_key": progress_key,
     "tick_label_id": tick_label_id,
+    "tick_entries": tick_entries,
     "stage_chapters": stage_chapters,
     "progress_scope": progress_scope,
 }

@@ -234,9 +234,13 @@ class TemplateBlock(BlockBase):
 
 
 class DosDontsBlock(BlockBase):
-    """What to do and what to leave."""
+    """What to do and what to leave.
+
+    With an ``id`` the dos become a list to tick before a call, remembered like a checklist.
+    """
 
     type: Literal["dos_donts"]
+    id: Id | None = None
     title: Text | None = None
     dos: list[Text] = Field(min_length=1)
     donts: list[Text] = Field(min_length=1)

@@ -371,3 +371,22 @@ def test_saved_ticks_stay_on_their_items_when_the_checklist_changes(
         expect(tools.locator(".kx-checklist-count")).to_have_text(
             f"2 von {len(keys) + 1} Punkten abgehakt"
         )
+
+
+def test_the_dos_of_a_chapter_are_tickable_and_remembered(page: Page, site_url: str) -> None:
+    """„Das hilft“ lists tick like checklists, keyed by block id and entry text."""
+    page.goto(f"{site_url}kunden-aufgeben/ausstiegsleitfaden/")
+    ready(page)
+    dos = page.locator('li[data-kx-item^="ausstiegsleitfaden-was-hilft/"]')
+    expect(dos).to_have_count(4)
+    key = dos.first.get_attribute("data-kx-item")
+    assert key is not None
+    assert key.startswith("ausstiegsleitfaden-was-hilft/kurz-sachlich-und-freundlich-bleiben-")
+    expect(dos.first.locator("input")).to_have_accessible_name(
+        "Kurz, sachlich und freundlich bleiben"
+    )
+    tick(page, key)
+    page.reload()
+    ready(page)
+    expect(box(page, key)).to_be_checked()
+    assert stored(page) == [f"{PREFIX}tick.{key}"]
