@@ -23,6 +23,7 @@ from mkdocs.config import load_config
 from calculators.registry import field_names
 from content_model.loader import Playbook, load_playbook, walk
 from content_model.render import glossary_abbreviations, navigation, render_pages
+from content_model.workshop import qr_svg
 
 ROOT = Path(__file__).resolve().parents[1]
 #: A chapter's position (1-9); copy n puts it at 10·n + the original, unique within the part.
@@ -111,6 +112,9 @@ def _plain_project(workdir: Path, content: Path) -> Path:
 def timed_build(project: Path, site: Path) -> float:
     """Seconds for one strict build of ``project``."""
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=False)
+    # Every build draws its QR codes afresh, as a first build does: the per-process cache
+    # only helps `mkdocs serve`, and would flatter the repeats here.
+    qr_svg.cache_clear()
     start = time.perf_counter()
     build(config)
     return time.perf_counter() - start

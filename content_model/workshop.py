@@ -9,6 +9,7 @@ pages a team trains with, and the page works offline and in print.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import segno
 from markupsafe import Markup
@@ -20,6 +21,10 @@ from content_model.schema import CalculatorBlock, Chapter, Part, StepsBlock
 
 #: Medium error correction survives a projector's glare and a crumpled handout.
 QR_ERROR_LEVEL = "m"
+#: A fixed mask pattern: choosing the best of eight costs four times as long per code (the
+#: workshop page has dozens) and gains nothing a phone camera notices; it also keeps every
+#: build's SVG identical.
+QR_MASK = 0
 
 
 @dataclass(frozen=True)
@@ -98,11 +103,14 @@ def absolute_url(site_url: str, url: str) -> str:
     return f"{site_url.rstrip('/')}/{url}"
 
 
+@lru_cache(maxsize=4096)
 def qr_svg(address: str) -> Markup:
     """A QR code of ``address`` as inline SVG that scales with its box.
 
-    It is hidden from screen readers: the address is printed as text right beside it.
+    It is hidden from screen readers: the address is printed as text right beside it. Codes
+    are kept for the life of the process, so a rebuild under ``mkdocs serve`` after an edit
+    only draws the codes of new addresses.
     """
-    code = segno.make_qr(address, error=QR_ERROR_LEVEL)
+    code = segno.make_qr(address, error=QR_ERROR_LEVEL, mask=QR_MASK)
     svg = code.svg_inline(scale=1, border=4, omitsize=True, svgclass="kx-qr-code", lineclass=None)
     return Markup(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))

@@ -7,12 +7,8 @@
 (() => {
   "use strict";
 
-  const SCRIPT_URL = document.currentScript.src;
-  const WORKER_URL = new URL("calculator-worker.mjs", SCRIPT_URL);
-  // A warm worker answers in well under a millisecond, so results follow every keystroke;
-  // the zero timeout only coalesces the bursts of input events a paste produces, and
-  // stale answers are dropped by ticket (see compute).
-  const DEBOUNCE_MS = 0;
+  // A warm worker answers in well under a millisecond, so every input event computes at once:
+  // no debounce delays the result, and stale answers are dropped by ticket (see compute).
   const LINK_PREFIX = "rechner-";
 
   let worker = null;
@@ -28,15 +24,17 @@
     document.dispatchEvent(new CustomEvent("klartext:runtime", { detail: { state } }));
   }
 
+  // The worker itself is created by calculator-boot.js, from the page head when the page has
+  // a calculator; here it is adopted, with any message it sent before this script ran.
   function startWorker() {
     if (worker) return;
     setWorkerState("loading");
-    // Started from a tiny blob module, the worker inherits this page's Content-Security-Policy
-    // (a worker loaded from its own URL would run under the policy of its HTTP response, which
-    // most static hosts leave empty). So the policy governs Pyodide and its WebAssembly too.
-    const bootstrap = new Blob([`import ${JSON.stringify(WORKER_URL.href)};`], { type: "text/javascript" });
-    worker = new Worker(URL.createObjectURL(bootstrap), { type: "module", name: "klartext-rechner" });
-    worker.onmessage = (event) => {
+    worker = window.klartextRuntime.start();
+    window.klartextRuntime.listen((event) => {
+      if (event.type === "error") {
+        setWorkerState("failed", event.message);
+        return;
+      }
       const message = event.data;
       if (message.type === "ready") setWorkerState("ready");
       else if (message.type === "failed") setWorkerState("failed", message.message);
@@ -44,8 +42,7 @@
         pending.get(message.id)(message);
         pending.delete(message.id);
       }
-    };
-    worker.onerror = (event) => setWorkerState("failed", event.message);
+    });
   }
 
   function ask(request) {
@@ -167,7 +164,6 @@
     const inputs = [...form.querySelectorAll("[data-field]")];
     const templatesNode = container.querySelector(".kx-templates");
     const templates = templatesNode ? JSON.parse(templatesNode.textContent) : {};
-    let timer = null;
     let latest = 0;
 
     const onState = (state) => {
@@ -203,11 +199,6 @@
       return answer;
     }
 
-    function schedule() {
-      clearTimeout(timer);
-      timer = setTimeout(compute, DEBOUNCE_MS);
-    }
-
     async function applyLink() {
       if (!container.isConnected) {
         window.removeEventListener("hashchange", applyLink);
@@ -241,7 +232,7 @@
       event.preventDefault();
       compute();
     });
-    form.addEventListener("input", schedule);
+    form.addEventListener("input", compute);
     form.querySelector('[data-action="clear"]').addEventListener("click", () => {
       for (const input of inputs) input.value = initialValue(input);
       notice.hidden = true;
