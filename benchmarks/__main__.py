@@ -1,6 +1,6 @@
 """``make bench``: build the site, then measure it beside its baselines in the same run.
 
-Usage: python -m benchmarks [--runs N] [--keystrokes N] [--skip-build-scaling]
+Usage: python -m benchmarks [--runs N] [--keystrokes N] [--scaling 1,10,50] [--skip-browser]
 """
 
 from __future__ import annotations
