@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from calculators.boundary import run
 from calculators.registry import CALCULATORS, field_names
@@ -205,3 +205,39 @@ def test_a_preset_from_the_content_fills_and_computes(page: Page, site_url: str)
     expect(container.locator(".kx-verdict")).to_have_text(str(expected["verdict"]))
     assert "Stadtwerke (20 h)" in " ".join(expected["explanation"])
     expect(container.locator(".kx-explanation")).to_contain_text("Stadtwerke (20 h)")
+
+
+#: Records when the page creates its calculator worker and when the document was parsed.
+WORKER_CLOCK = """
+(() => {
+  const Original = window.Worker;
+  window.__clock = {};
+  window.Worker = function (url, options) {
+    if (options && options.name === "klartext-rechner") window.__clock.worker = performance.now();
+    return new Original(url, options);
+  };
+  document.addEventListener("DOMContentLoaded", () => { window.__clock.parsed = performance.now(); });
+})();
+"""
+
+
+def test_the_runtime_starts_from_the_head_of_a_calculator_page(
+    context: BrowserContext, site_url: str
+) -> None:
+    """The worker exists before the page is parsed, and the head asked for the WebAssembly."""
+    context.add_init_script(WORKER_CLOCK)
+    early: list[str] = []
+    page = context.new_page()
+    page.on("request", lambda request: early.append(request.url))
+    page.goto(f"{site_url}kunden-aufgeben/wert-pro-stunde/", wait_until="domcontentloaded")
+    clock = page.evaluate("() => window.__clock")
+    assert clock["worker"] < clock["parsed"], clock
+    assert any(url.endswith("pyodide.asm.wasm") for url in early)
+    calculator(page, "value-per-hour")  # and the calculators adopt that worker
+
+    plain = context.new_page()
+    plain.goto(f"{site_url}glossar/", wait_until="domcontentloaded")
+    # Without a calculator the head starts nothing; calculators.js warms the runtime up later,
+    # when the browser is idle, for a calculator one click away.
+    late = plain.evaluate("() => window.__clock")
+    assert late.get("worker", float("inf")) > late["parsed"], late
