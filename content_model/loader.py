@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from content_model.pages import SPECIAL_PAGE_URIS, chapter_uri, page_url, part_uri
 from content_model.problems import ContentError, Problem
 from content_model.schema import (
     CalculatorBlock,
@@ -330,9 +331,9 @@ class _Checker:
         chapters: list[tuple[Chapter, YamlDocument]],
     ) -> None:
         """An old address is declared once and is not the address of a page that exists now."""
-        current = {f"{page}/" for page in SPECIAL_PAGES}
-        current.update(f"{part.id}/" for part in parts)
-        current.update(f"{chapter.part}/{chapter.id}/" for chapter, _ in chapters)
+        current = {page_url(uri) for uri in SPECIAL_PAGE_URIS.values()}
+        current.update(page_url(part_uri(part.id)) for part in parts)
+        current.update(page_url(chapter_uri(chapter.part, chapter.id)) for chapter, _ in chapters)
         seen: set[str] = set()
         for index, redirect in enumerate(redirects.redirects):
             path = ("redirects", index, "old")

@@ -7,8 +7,10 @@ a workshop; anchors are the YAML ids, so a renamed heading keeps its links.
 from __future__ import annotations
 
 import posixpath
+from typing import TYPE_CHECKING
 
-from content_model.loader import Playbook, Target
+if TYPE_CHECKING:  # the loader checks redirects against these addresses, so no runtime import
+    from content_model.loader import Playbook, Target
 
 SPECIAL_PAGE_URIS: dict[str, str] = {
     "einstieg": "einstieg.md",

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, expect
 
 from benchmarks.static_server import serve
 from calculators.registry import CALCULATORS
-from tests.browser.helpers import READY_TIMEOUT_MS, calculator, fill_and_wait, search
+from tests.browser.helpers import READY_TIMEOUT_MS, calculator, fill_and_wait, search, site_pages
 
 pytestmark = pytest.mark.browser
 VIOLATIONS = """
@@ -37,17 +35,11 @@ def watched(page: Page) -> tuple[Page, list[str]]:
     return page, console
 
 
-def page_paths(site_url: str, page: Page) -> list[str]:
-    page.goto(f"{site_url}sitemap.xml")
-    urls = re.findall(r"<loc>([^<]+)</loc>", page.content())
-    return [urlsplit(url).path.lstrip("/") for url in urls]
-
-
 def test_no_violation_on_any_page_search_or_calculator(
     watched: tuple[Page, list[str]], site_url: str
 ) -> None:
     page, console = watched
-    paths = page_paths(site_url, page)
+    paths = site_pages(site_url)
     assert len(paths) >= 20
     for path in paths:
         page.goto(f"{site_url}{path}")
