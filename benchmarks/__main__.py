@@ -15,7 +15,6 @@ from playwright.sync_api import sync_playwright
 
 from benchmarks import browser as bench
 from benchmarks.build_scaling import measure
-from benchmarks.chromium import launch
 from benchmarks.static_server import free_port, serve
 from site_hooks.safe_build import safe_build
 
@@ -43,66 +42,60 @@ def browser_figures(site: Path, port: int, runs: int, keystroke_count: int) -> N
     """Print first-result times, keystroke latency and bytes."""
     root, holder = bench.prepare_site(site)
     with holder, serve(root, port=port) as base, sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            print(f"\nErstes Python-Ergebnis ab Navigation (Median und Spanne, {runs} Profile)")
-            row("Variante", "kalt (frisches Profil)", "warm (zweiter Besuch)")
-            medians = {}
-            paints: list[float] = []
-            for variant in bench.VARIANTS:
-                ours = variant is bench.VARIANTS[0]
-                cold, warm = bench.cold_and_warm(
-                    browser, base, variant, runs, paints=paints if ours else None
-                )
-                medians[variant.name] = (statistics.median(cold), statistics.median(warm))
-                row(variant.name, bench.median_and_spread(cold), bench.median_and_spread(warm))
-            (ours_cold, ours_warm), (stock_cold, stock_warm) = (
-                medians[bench.VARIANTS[0].name],
-                medians[bench.VARIANTS[1].name],
+        print(f"\nErstes Python-Ergebnis ab Navigation (Median und Spanne, {runs} Profile)")
+        row("Variante", "kalt (frisches Profil)", "warm (zweiter Besuch)")
+        medians = {}
+        paints: list[float] = []
+        for variant in bench.VARIANTS:
+            ours = variant is bench.VARIANTS[0]
+            cold, warm = bench.cold_and_warm(
+                playwright, base, variant, runs, paints=paints if ours else None
             )
-            row(
-                "Verhältnis Klartext / Standard",
-                ratio(ours_cold, stock_cold),
-                ratio(ours_warm, stock_warm),
+            medians[variant.name] = (statistics.median(cold), statistics.median(warm))
+            row(variant.name, bench.median_and_spread(cold), bench.median_and_spread(warm))
+        (ours_cold, ours_warm), (stock_cold, stock_warm) = (
+            medians[bench.VARIANTS[0].name],
+            medians[bench.VARIANTS[1].name],
+        )
+        row(
+            "Verhältnis Klartext / Standard",
+            ratio(ours_cold, stock_cold),
+            ratio(ours_warm, stock_warm),
+        )
+
+        print("\nBeispielergebnis aus dem Build sichtbar (erster Paint, kalt)")
+        row("Klartext", bench.median_and_spread(paints))
+
+        print("\nKalt über emulierte 20 Mbit/s und 40 ms Latenz")
+        throttled = []
+        for variant in bench.VARIANTS[:2]:
+            cold, _ = bench.cold_and_warm(
+                playwright, base, variant, max(1, runs // 2), throttle=True
             )
+            throttled.append(statistics.median(cold))
+            row(variant.name, bench.median_and_spread(cold))
+        row("Verhältnis Klartext / Standard", ratio(throttled[0], throttled[1]))
 
-            print("\nBeispielergebnis aus dem Build sichtbar (erster Paint, kalt)")
-            row("Klartext", bench.median_and_spread(paints))
+        hops = bench.instant_navigation(playwright, base, runs)
+        print("\nSofortnavigation zu einem anderen Rechner (Laufzeit läuft schon)")
+        row("Klick bis Ergebnis", bench.median_and_spread(hops))
 
-            print("\nKalt über emulierte 20 Mbit/s und 40 ms Latenz")
-            throttled = []
-            for variant in bench.VARIANTS[:2]:
-                cold, _ = bench.cold_and_warm(
-                    browser, base, variant, max(1, runs // 2), throttle=True
-                )
-                throttled.append(statistics.median(cold))
-                row(variant.name, bench.median_and_spread(cold))
-            row("Verhältnis Klartext / Standard", ratio(throttled[0], throttled[1]))
+        typed = bench.keystrokes(playwright, base, keystroke_count)
+        print(f"\nTastendruck bis Ergebnis ({keystroke_count} Eingaben)")
+        row("Klartext: Ergebnis im DOM (Worker-Rundreise)", latency(typed.updated))
+        in_next = sum(1 for count in typed.frames if count == 1) / len(typed.frames)
+        row(
+            "Klartext: im nächsten Frame sichtbar",
+            f"{in_next:.0%} der Eingaben, "
+            f"p95 {bench.percentile([float(n) for n in typed.frames], 0.95):.0f} Frame(s)",
+        )
+        row("Standard, direkter Aufruf (ohne DOM)", latency(typed.direct))
 
-            hops = bench.instant_navigation(browser, base, runs)
-            print("\nSofortnavigation zu einem anderen Rechner (Laufzeit läuft schon)")
-            row("Klick bis Ergebnis", bench.median_and_spread(hops))
-
-            typed = bench.keystrokes(browser, base, keystroke_count)
-            print(f"\nTastendruck bis Ergebnis ({keystroke_count} Eingaben)")
-            row("Klartext: Ergebnis im DOM (Worker-Rundreise)", latency(typed.updated))
-            in_next = sum(1 for count in typed.frames if count == 1) / len(typed.frames)
-            row(
-                "Klartext: im nächsten Frame sichtbar",
-                f"{in_next:.0%} der Eingaben, "
-                f"p95 {bench.percentile([float(n) for n in typed.frames], 0.95):.0f} Frame(s)",
-            )
-            row("Standard, direkter Aufruf (ohne DOM)", latency(typed.direct))
-
-            print(
-                "\nÜbertragene Bytes, wie ausgeliefert (brotli; ohne Antworten des Service Workers)"
-            )
-            row("Variante", "erster Besuch", "zweiter Besuch")
-            for variant in bench.VARIANTS[:2]:
-                first, second = bench.transferred_bytes(browser, base, variant.path)
-                row(variant.name, f"{first / 1e6:.2f} MB", f"{second / 1e6:.2f} MB")
-        finally:
-            browser.close()
+        print("\nÜbertragene Bytes, wie ausgeliefert (brotli; ohne Antworten des Service Workers)")
+        row("Variante", "erster Besuch", "zweiter Besuch")
+        for variant in bench.VARIANTS[:2]:
+            first, second = bench.transferred_bytes(playwright, base, variant.path)
+            row(variant.name, f"{first / 1e6:.2f} MB", f"{second / 1e6:.2f} MB")
 
 
 def build_figures(copies: list[int]) -> None:

@@ -9,6 +9,7 @@ The calculators need no Pyodide packages, so nothing is ever fetched from a CDN.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -60,8 +61,27 @@ def bytecode_for(config: MkDocsConfig) -> RuntimeBytecode:
         raise PluginError(str(error)) from None
 
 
-def settings_module(lock_file: Path) -> str:
-    """``runtime.mjs``: the stdlib's file name and the lock file reduced to its ``info``.
+def snapshot_key(bytecode: RuntimeBytecode, package: Path) -> str:
+    """Names the memory snapshot a browser may keep of this exact runtime.
+
+    The worker snapshots Python's memory after the calculators are imported (on the reader's
+    device, never on the network; see calculator-worker.mjs). A snapshot is only valid for
+    the same Pyodide, standard library and calculators, so the key hashes all three; a new
+    build with other calculators gets a new key and the old snapshot is dropped. (Pyodide
+    itself also refuses a snapshot of another WebAssembly build.)
+    """
+    digest = hashlib.sha256()
+    for part in (
+        (package / "package.json").read_bytes(),
+        bytecode.stdlib,
+        bytecode.calculators,
+    ):
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()[:20]
+
+
+def settings_module(lock_file: Path, snapshot: str) -> str:
+    """``runtime.mjs``: stdlib file name, lock file reduced to its ``info``, snapshot key.
 
     Pyodide checks the lock file's ABI version against its own, so the ``info`` is taken
     from the installed package rather than written by hand.
@@ -72,6 +92,7 @@ def settings_module(lock_file: Path) -> str:
         "// Generated at build time by site_hooks/pyodide_runtime.py; do not edit.\n"
         f"export const STDLIB_FILE = {json.dumps(STDLIB_NAME)};\n"
         f"export const LOCKFILE = {lock};\n"
+        f"export const SNAPSHOT_KEY = {json.dumps(snapshot)};\n"
     )
 
 
@@ -84,6 +105,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
             File.generated(config, f"{RUNTIME_URI}/{name}", abs_src_path=str(source / name))
         )
     files.append(File.generated(config, f"{RUNTIME_URI}/{STDLIB_NAME}", content=bytecode.stdlib))
-    settings = settings_module(source / "pyodide-lock.json")
+    settings = settings_module(source / "pyodide-lock.json", snapshot_key(bytecode, source))
     files.append(File.generated(config, SETTINGS_URI, content=settings))
     return files

@@ -3,7 +3,7 @@
 // It only moves data: field strings in, the JSON answer of calculators.boundary out.
 // No Python source is ever assembled from user input; every rule lives in calculators/.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
-import { LOCKFILE, STDLIB_FILE } from "./runtime.mjs";
+import { LOCKFILE, SNAPSHOT_KEY, STDLIB_FILE } from "./runtime.mjs";
 
 const RUNTIME_URL = new URL("../pyodide/", import.meta.url).href;
 const ARCHIVE_URL = new URL("calculators.zip", import.meta.url).href;
@@ -29,35 +29,90 @@ function checkWebAssembly() {
   }
 }
 
-async function start() {
-  checkWebAssembly();
-  const [pyodide, archive] = await Promise.all([
-    // The trimmed, precompiled stdlib and the inline lock file are generated at build time
-    // (site_hooks/pyodide_runtime.py): no pyodide-lock.json download, no compiling.
-    loadPyodide({
-      indexURL: RUNTIME_URL,
-      stdLibURL: RUNTIME_URL + STDLIB_FILE,
-      lockFileContents: LOCKFILE,
-      packageBaseUrl: RUNTIME_URL,
-    }),
-    fetchArchive(),
-  ]);
-  pyodide.unpackArchive(archive, "zip", { extractDir: EXTRACT_DIR });
-  const sys = pyodide.pyimport("sys");
-  sys.path.insert(0, EXTRACT_DIR);
-  return pyodide.pyimport("calculators.boundary");
+// Python's memory right after the calculators are imported, kept on this device only.
+// Restoring it skips the interpreter's start-up and every import, which is most of the time
+// a warm visit spends. It is taken before the first request is answered, so it holds no
+// figure anyone typed, and it is never sent anywhere: the worker writes it to the browser's
+// Cache Storage and reads it back. SNAPSHOT_KEY changes with the runtime and calculators.
+const SNAPSHOT_CACHE = "kx-runtime-snapshot";
+const SNAPSHOT_URL = new URL(`snapshot/${SNAPSHOT_KEY}`, import.meta.url).href;
+const SAVE_DELAY_MS = 1000;
+
+async function storedSnapshot() {
+  try {
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    return (await cache.match(SNAPSHOT_URL)) ?? null;
+  } catch {
+    return null; // no Cache Storage here (e.g. a private window that forbids it)
+  }
 }
 
-const boundary = start();
-boundary.then(
-  () => postMessage({ type: "ready" }),
+async function keepSnapshot(bytes) {
+  try {
+    const cache = await caches.open(SNAPSHOT_CACHE);
+    for (const request of await cache.keys()) {
+      if (request.url !== SNAPSHOT_URL) await cache.delete(request); // an older build's
+    }
+    await cache.put(SNAPSHOT_URL, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+  } catch {
+    // storage full or unavailable: the next visit starts the long way, nothing is lost
+  }
+}
+
+async function dropSnapshot() {
+  try {
+    await (await caches.open(SNAPSHOT_CACHE)).delete(SNAPSHOT_URL);
+  } catch {
+    // nothing to drop
+  }
+}
+
+async function start() {
+  checkWebAssembly();
+  // The trimmed, precompiled stdlib and the inline lock file are generated at build time
+  // (site_hooks/pyodide_runtime.py): no pyodide-lock.json download, no compiling.
+  const options = {
+    indexURL: RUNTIME_URL,
+    stdLibURL: RUNTIME_URL + STDLIB_FILE,
+    lockFileContents: LOCKFILE,
+    packageBaseUrl: RUNTIME_URL,
+  };
+  const archive = fetchArchive();
+  const stored = await storedSnapshot();
+  if (stored) {
+    try {
+      const pyodide = await loadPyodide({ ...options, _loadSnapshot: stored.arrayBuffer() });
+      pyodide.unpackArchive(await archive, "zip", { extractDir: EXTRACT_DIR });
+      return { boundary: pyodide.pyimport("calculators.boundary"), restored: true, snapshot: null };
+    } catch {
+      await dropSnapshot(); // refused (another build, damaged): start afresh, save a new one
+    }
+  }
+  const pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
+  pyodide.unpackArchive(await archive, "zip", { extractDir: EXTRACT_DIR });
+  const sys = pyodide.pyimport("sys");
+  sys.path.insert(0, EXTRACT_DIR);
+  sys.destroy();
+  pyodide.runPython("import calculators.boundary");
+  const snapshot = pyodide.makeMemorySnapshot();
+  return { boundary: pyodide.pyimport("calculators.boundary"), restored: false, snapshot };
+}
+
+const runtime = start();
+runtime.then(
+  (ready) => {
+    postMessage({ type: "ready", start: ready.restored ? "snapshot" : "fresh" });
+    const { snapshot } = ready;
+    ready.snapshot = null; // the worker lives on; only the pending save keeps the bytes
+    if (snapshot) setTimeout(() => keepSnapshot(snapshot), SAVE_DELAY_MS);
+  },
   (error) => postMessage({ type: "failed", message: String(error) }),
 );
 
 onmessage = async (event) => {
   const { id, kind, ...request } = event.data;
   try {
-    const run = await boundary;
+    const { boundary: run } = await runtime;
     const answer =
       kind === "fill"
         ? JSON.parse(run.fill_json(JSON.stringify({ template: request.template, values: request.values })))

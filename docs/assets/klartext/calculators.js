@@ -17,11 +17,12 @@
   const pending = new Map();
   const stateListeners = new Set();
 
-  function setWorkerState(state, message) {
+  // ``start`` says how a ready runtime came up: "fresh" or from this device's "snapshot".
+  function setWorkerState(state, message, start) {
     workerState = state;
     for (const listener of stateListeners) listener(state, message);
     // offline.js waits for this before it precaches the site, so the two never compete.
-    document.dispatchEvent(new CustomEvent("klartext:runtime", { detail: { state } }));
+    document.dispatchEvent(new CustomEvent("klartext:runtime", { detail: { state, start } }));
   }
 
   // The worker itself is created by calculator-boot.js, from the page head when the page has
@@ -36,7 +37,7 @@
         return;
       }
       const message = event.data;
-      if (message.type === "ready") setWorkerState("ready");
+      if (message.type === "ready") setWorkerState("ready", "", message.start);
       else if (message.type === "failed") setWorkerState("failed", message.message);
       else if (message.type === "result" && pending.has(message.id)) {
         pending.get(message.id)(message);
