@@ -1,6 +1,7 @@
 """``make bench``: build the site, then measure it beside its baselines in the same run.
 
-Usage: python -m benchmarks [--runs N] [--keystrokes N] [--scaling 1,10,50] [--skip-browser]
+Usage: python -m benchmarks [--runs N] [--keystrokes N] [--scaling 1,10,50] [--serve-edits N]
+                            [--skip-browser]
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from benchmarks import browser as bench
+from benchmarks import serve_reload
 from benchmarks.build_scaling import measure
 from benchmarks.static_server import free_port, serve
 from site_hooks.safe_build import safe_build
@@ -98,6 +100,16 @@ def browser_figures(site: Path, port: int, runs: int, keystroke_count: int) -> N
             row(variant.name, f"{first / 1e6:.2f} MB", f"{second / 1e6:.2f} MB")
 
 
+def serve_figures(edits: int) -> None:
+    """Print the wait from saving a YAML file to the new text in the browser (make serve)."""
+    with sync_playwright() as playwright:
+        ours, plain = serve_reload.measure(playwright, edits)
+    print(f"\n`make serve`: Datei gespeichert bis neuer Text im Browser ({edits} Änderungen)")
+    row("Klartext (YAML-Datei)", bench.median_and_spread([1000 * s for s in ours]))
+    row("nur Markdown (Markdown-Datei)", bench.median_and_spread([1000 * s for s in plain]))
+    row("Verhältnis", ratio(statistics.median(ours), statistics.median(plain)))
+
+
 def build_figures(copies: list[int]) -> None:
     """Print build time against plain Markdown for repeated content."""
     print("\nBuild: YAML → Website gegen MkDocs mit denselben Seiten als Markdown (Median aus 3)")
@@ -121,6 +133,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--keystrokes", type=int, default=100)
     parser.add_argument("--scaling", default="1,10,50", help="content repetitions, e.g. 1,10")
     parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--serve-edits", type=int, default=5, help="0 skips the make serve figure")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="klartext-bench-build-") as tmp:
         site = Path(tmp) / "site"
@@ -128,6 +141,8 @@ def main(argv: list[str]) -> int:
         safe_build(ROOT / "mkdocs.yml", site, site_url=f"http://127.0.0.1:{port}/")
         if not args.skip_browser:
             browser_figures(site, port, args.runs, args.keystrokes)
+    if args.serve_edits and not args.skip_browser:
+        serve_figures(args.serve_edits)
     if args.scaling:
         build_figures([int(part) for part in args.scaling.split(",")])
     return 0

@@ -23,6 +23,7 @@ from mkdocs.config import load_config
 from calculators.registry import field_names
 from content_model.loader import Playbook, load_playbook, walk
 from content_model.render import glossary_abbreviations, navigation, render_pages
+from content_model.template_bytecode import TEMPLATE_BYTECODE
 from content_model.workshop import qr_svg
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,7 +89,7 @@ def _project(workdir: Path, content: Path) -> Path:
     return project
 
 
-def _plain_project(workdir: Path, content: Path) -> Path:
+def plain_project(workdir: Path, content: Path) -> Path:
     """The same pages as plain Markdown, with the same theme, extensions and other hooks."""
     project = workdir / "plain"
     project.mkdir()
@@ -112,9 +113,10 @@ def _plain_project(workdir: Path, content: Path) -> Path:
 def timed_build(project: Path, site: Path) -> float:
     """Seconds for one strict build of ``project``."""
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=False)
-    # Every build draws its QR codes afresh, as a first build does: the per-process cache
-    # only helps `mkdocs serve`, and would flatter the repeats here.
+    # Every build draws its QR codes and compiles its templates afresh, as a first build does:
+    # the per-process caches only help `mkdocs serve`, and would flatter the repeats here.
     qr_svg.cache_clear()
+    TEMPLATE_BYTECODE.clear()
     start = time.perf_counter()
     build(config)
     return time.perf_counter() - start
@@ -127,10 +129,10 @@ def measure(copies: int, repeats: int = 3) -> tuple[int, float, float]:
         content = workdir / "content"
         repeated_content(content, copies)
         ours_project = _project(workdir, content)
-        plain_project = _plain_project(workdir, content)
+        markdown_project = plain_project(workdir, content)
         chapters = len(list((content / "chapters").glob("*.yml")))
         ours = sorted(timed_build(ours_project, workdir / f"site-ours-{n}") for n in range(repeats))
         plain = sorted(
-            timed_build(plain_project, workdir / f"site-plain-{n}") for n in range(repeats)
+            timed_build(markdown_project, workdir / f"site-plain-{n}") for n in range(repeats)
         )
         return chapters, ours[len(ours) // 2], plain[len(plain) // 2]

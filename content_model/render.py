@@ -38,6 +38,7 @@ from content_model.pages import (
 )
 from content_model.progress_keys import FILTERS as PROGRESS_FILTERS
 from content_model.schema import CalculatorBlock, ChecklistBlock, TemplateBlock
+from content_model.template_bytecode import TEMPLATE_BYTECODE
 from content_model.template_form import template_form
 from content_model.workshop import (
     WorkshopCard,
@@ -88,10 +89,15 @@ def _fenced(text: str) -> Markup:
     return Markup(f"{fence} text\n{text.rstrip()}\n{fence}")
 
 
-def _base_environment(templates: Path, **options: Any) -> Environment:
-    """Strict, autoescaping Jinja2 with block-friendly whitespace handling."""
+def _base_environment(templates: Path, kind: str, **options: Any) -> Environment:
+    """Strict, autoescaping Jinja2 with block-friendly whitespace handling.
+
+    ``kind`` names the set of options, so compiled templates are only reused by an
+    environment set up the same way (see ``template_bytecode``).
+    """
     return Environment(
         loader=FileSystemLoader(templates),
+        bytecode_cache=TEMPLATE_BYTECODE.for_environment(kind),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -102,7 +108,7 @@ def _base_environment(templates: Path, **options: Any) -> Environment:
 
 def make_html_environment(templates: Path) -> Environment:
     """Jinja2 for whole HTML documents and fragments: escaped for HTML only, never Markdown."""
-    return _base_environment(templates)
+    return _base_environment(templates, "html")
 
 
 def make_environment(
@@ -112,7 +118,9 @@ def make_environment(
 
     ``site_url`` (``mkdocs.yml``) makes the workshop page's QR codes full addresses.
     """
-    environment = _base_environment(templates, finalize=_finalize, keep_trailing_newline=True)
+    environment = _base_environment(
+        templates, "markdown", finalize=_finalize, keep_trailing_newline=True
+    )
 
     def resolver(context: Context) -> Any:
         page = str(context["page_uri"])
