@@ -39,6 +39,11 @@ Row = dict[str, Value]
 CELL_SEPARATOR = re.compile(r"\s*[;\t]\s*")
 MAX_ROWS = 200
 MAX_REPORTED = 5
+#: Plausible size and precision of a typed number. Within these bounds every product and
+#: quotient the calculators form stays exact in Python's 28-digit decimal arithmetic and can
+#: be rounded to cents; beyond them a figure is a typing slip, not a deal.
+MAX_INTEGER_DIGITS = 12
+MAX_DECIMALS = 6
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,7 @@ class Field:
             number = parse_number(text, units=UNITS.get(self.kind, ()))
         except NumberError as error:
             raise FieldError(self.name, error.message) from None
+        self._check_digits(number)
         self._check_range(number)
         if self.kind == "integer":
             if number != number.to_integral_value():
@@ -131,6 +137,19 @@ class Field:
             suffix = f" (und {more} weitere)" if more > 0 else ""
             raise FieldError(self.name, " ".join(problems[:MAX_REPORTED]) + suffix)
         return rows
+
+    def _check_digits(self, number: Decimal) -> None:
+        if number.is_zero():
+            return
+        exact = number.normalize()
+        if exact.adjusted() + 1 > MAX_INTEGER_DIGITS:
+            limit = f"höchstens {MAX_INTEGER_DIGITS} Stellen vor dem Komma"
+            raise FieldError(self.name, f"„{self.label}“ ist zu groß: {limit}.")
+        exponent = exact.as_tuple().exponent
+        if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
+            raise FieldError(
+                self.name, f"„{self.label}“: höchstens {MAX_DECIMALS} Stellen nach dem Komma."
+            )
 
     def _check_range(self, number: Decimal) -> None:
         unit = f" {self.unit}" if self.unit else ""
