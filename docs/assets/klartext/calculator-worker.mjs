@@ -143,7 +143,12 @@ async function start() {
   sys.path.insert(0, EXTRACT_DIR);
   sys.destroy();
   pyodide.runPython("import calculators.boundary");
-  const snapshot = pyodide.makeMemorySnapshot();
+  let snapshot = null;
+  try {
+    snapshot = pyodide.makeMemorySnapshot();
+  } catch {
+    // an experimental Pyodide interface: without it, every visit just starts the long way
+  }
   return { boundary: pyodide.pyimport("calculators.boundary"), restored: false, snapshot };
 }
 
