@@ -115,6 +115,24 @@ async function dropSnapshot() {
   }
 }
 
+// The calculators from a stored snapshot, or null where the snapshot does not work. A
+// calculators.zip that cannot be fetched is no fault of the snapshot: that error goes on.
+async function restore(options, stored, archive) {
+  let pyodide;
+  try {
+    pyodide = await loadPyodide({ ...options, _loadSnapshot: stored.arrayBuffer().then(unpackSnapshot) });
+  } catch {
+    return null;
+  }
+  const files = await archive;
+  try {
+    pyodide.unpackArchive(files, "zip", { extractDir: EXTRACT_DIR });
+    return pyodide.pyimport("calculators.boundary");
+  } catch {
+    return null;
+  }
+}
+
 async function start() {
   checkWebAssembly();
   // The trimmed, precompiled stdlib and the inline lock file are generated at build time
@@ -126,16 +144,12 @@ async function start() {
     packageBaseUrl: RUNTIME_URL,
   };
   const archive = fetchArchive();
+  archive.catch(() => {}); // a failed download is reported where the archive is awaited
   const stored = await storedSnapshot();
   if (stored) {
-    try {
-      const snapshot = stored.arrayBuffer().then(unpackSnapshot);
-      const pyodide = await loadPyodide({ ...options, _loadSnapshot: snapshot });
-      pyodide.unpackArchive(await archive, "zip", { extractDir: EXTRACT_DIR });
-      return { boundary: pyodide.pyimport("calculators.boundary"), restored: true, snapshot: null };
-    } catch {
-      await dropSnapshot(); // refused (another build, damaged): start afresh, save a new one
-    }
+    const restored = await restore(options, stored, archive);
+    if (restored) return { boundary: restored, restored: true, snapshot: null };
+    await dropSnapshot(); // refused (another build, damaged): start afresh, save a new one
   }
   const pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
   pyodide.unpackArchive(await archive, "zip", { extractDir: EXTRACT_DIR });
