@@ -16,6 +16,8 @@ from tests.browser.helpers import READY_TIMEOUT_MS, calculator, fill_and_wait
 pytestmark = pytest.mark.browser
 
 PAGE = "kunden-aufgeben/wert-pro-stunde/"
+#: In the answer only once both typed fields are computed.
+COMPLETE = "Team-Median 61.739 EUR/h"
 SNAPSHOT_CACHE = "kx-runtime-snapshot"
 
 #: How each runtime on a page came up: "ready:fresh" or "ready:snapshot" (calculators.js).
@@ -86,7 +88,10 @@ def test_second_visit_starts_from_the_snapshot_and_answers_the_same(
     assert starts(first) == ["fresh"]
     typed = {"kontakte": "Quendelhof; 35 %; 739146; 4", "team_median": "61739"}
     fill_and_wait(calculator(first, "value-per-hour"), typed)
-    expected = calculator(first, "value-per-hour").locator(".kx-result").inner_text()
+    result = calculator(first, "value-per-hour").locator(".kx-result")
+    # Each field computes as it is typed: wait for the answer to both fields.
+    expect(result).to_contain_text(COMPLETE)
+    expected = result.inner_text()
     stored = wait_for_snapshot(first)
     assert len(stored) == 1
     url = str(stored[0][0])
@@ -101,6 +106,7 @@ def test_second_visit_starts_from_the_snapshot_and_answers_the_same(
     assert starts(second) == ["snapshot"]
     container = calculator(second, "value-per-hour")
     fill_and_wait(container, typed)
+    expect(container.locator(".kx-result")).to_contain_text(COMPLETE)
     assert container.locator(".kx-result").inner_text() == expected
     assert "64.675,28 EUR/h" in expected
     # A bad entry still gets its German message from the restored Python.
