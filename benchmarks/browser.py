@@ -388,8 +388,7 @@ def transferred_bytes(playwright: Playwright, base: str, path: str) -> tuple[int
             first_result(page, base + path)
             page.wait_for_load_state("networkidle")
             if visit == 0:
-                settle(page, ours=path == OUR_PATH)
-                page.wait_for_load_state("networkidle")  # the service worker's precaching
+                settle(page, ours=path == OUR_PATH)  # includes the service worker's precache
             totals.append(sum(counted))
             page.close()
     return totals[0], totals[1]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -78,8 +79,13 @@ def _serving(project: Path) -> Iterator[str]:
             raise RuntimeError("mkdocs serve did not start:\n" + "".join(log[-20:]))
         yield f"http://127.0.0.1:{port}/"
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        # Ctrl+C, as a person stops it: MkDocs then deletes its temporary site folder.
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 @dataclass(frozen=True)

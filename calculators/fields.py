@@ -39,9 +39,10 @@ Row = dict[str, Value]
 CELL_SEPARATOR = re.compile(r"\s*[;\t]\s*")
 MAX_ROWS = 200
 MAX_REPORTED = 5
-#: Plausible size and precision of a typed number. Within these bounds every product and
-#: quotient the calculators form stays exact in Python's 28-digit decimal arithmetic and can
-#: be rounded to cents; beyond them a figure is a typing slip, not a deal.
+#: Plausible size and precision of a typed number. Within these bounds every result the
+#: calculators form keeps well under the 28 significant digits of Python's decimal
+#: arithmetic, so it can always be rounded to cents; beyond them a figure is a typing slip,
+#: not a deal.
 MAX_INTEGER_DIGITS = 12
 MAX_DECIMALS = 6
 

@@ -20,6 +20,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
     FileClosedEvent,
     FileCreatedEvent,
     FileDeletedEvent,
@@ -44,7 +47,28 @@ CHANGES: list[type[FileSystemEvent]] = [
     FileDeletedEvent,
     FileMovedEvent,
     FileClosedEvent,
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
 ]
+
+
+class FolderChangesAsFileChanges(FileSystemEventHandler):
+    """Passes events on, a folder added, removed or moved as a change of that path.
+
+    MkDocs' handler ignores folder events. A native observer reports a folder moved out of
+    the docs (or into the trash) only as that folder's event, so without this its pages
+    would stay served.
+    """
+
+    def __init__(self, handler: FileSystemEventHandler) -> None:
+        self.handler = handler
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        """Hand ``event`` to the wrapped handler, folder changes as file changes."""
+        if event.is_directory:
+            event = FileModifiedEvent(event.src_path)
+        self.handler.dispatch(event)
 
 
 class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
@@ -61,7 +85,7 @@ class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
     ) -> ObservedWatch:
         """Watch ``path`` for changes only, unless a caller asks for other events."""
         watch: ObservedWatch = super().schedule(
-            event_handler,
+            FolderChangesAsFileChanges(event_handler),
             path,
             recursive=recursive,
             event_filter=event_filter or CHANGES,
@@ -80,20 +104,21 @@ def on_serve(
 ) -> LiveReloadServer:
     """Watch with file events instead of polling (the observer has not started yet).
 
-    MkDocs registers the docs folder and mkdocs.yml before this event and the ``watch``
-    folders after it; the first two move to the new observer here.
+    MkDocs registers the docs folder, mkdocs.yml and, with ``--watch-theme``, the theme's
+    folders before this event, and the ``watch`` folders after it. Every path registered so
+    far moves to the new observer, as often as it was registered.
     """
-    watched = [path for path in (config.docs_dir, config.config_file_path) if path]
-    moved = []
-    for path in watched:
-        try:
+    if not hasattr(server, "_watched_paths"):
+        log.info("keeping MkDocs' polling watcher (unknown LiveReloadServer)")
+        return server
+    registered: dict[str, int] = dict(server._watched_paths)
+    for path, count in registered.items():
+        for _ in range(count):
             server.unwatch(path)
-        except KeyError:
-            continue  # not watched in this MkDocs version: nothing to move
-        moved.append(path)
     server.observer = ChangeObserver()
-    for path in moved:
-        server.watch(path)
+    for path, count in registered.items():
+        for _ in range(count):
+            server.watch(path)
     log.debug("watching with %s", type(server.observer).__name__)
     return server
 

@@ -18,7 +18,7 @@ QUIET_S = 0.5
 
 
 class Recorder(FileSystemEventHandler):
-    """Collects the events the observer reports."""
+    """Collects the file events the observer reports, ignoring folders as MkDocs does."""
 
     def __init__(self) -> None:
         self.events: queue.Queue[FileSystemEvent] = queue.Queue()
@@ -101,20 +101,44 @@ def test_environments_set_up_differently_never_share_bytecode() -> None:
     assert caches.for_environment("a") is not plain.bytecode_cache
 
 
-def test_serve_moves_the_watched_folders_to_file_events(tmp_path: Path) -> None:
+def test_a_folder_moved_away_counts_as_a_change(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
+    (docs / "kapitel").mkdir(parents=True)
+    (docs / "kapitel" / "seite.md").write_text("# Seite\n", encoding="utf-8")
+    recorder = Recorder()
+    observer = ChangeObserver()
+    observer.schedule(recorder, str(docs), recursive=True)
+    observer.start()
+    try:
+        (docs / "kapitel").rename(tmp_path / "papierkorb")
+        changes = drain(recorder.events, EVENT_WAIT_S)
+        assert changes, "moving a folder out of the docs went unnoticed"
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def test_serve_moves_every_watched_path_to_file_events(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    theme = tmp_path / "theme"
     docs.mkdir()
+    theme.mkdir()
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text("site_name: Probe\n", encoding="utf-8")
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
-    # What `mkdocs serve` watches before the on_serve event.
-    server.watch(str(docs))
-    server.watch(str(config_file))
+    # What `mkdocs serve --watch-theme` watches before the on_serve event; the theme twice.
+    for path in (docs, config_file, theme, theme):
+        server.watch(str(path))
     config = SimpleNamespace(docs_dir=str(docs), config_file_path=str(config_file))
     served = on_serve(server, config=config, builder=lambda: None)  # type: ignore[arg-type]
     assert served is server
     assert isinstance(server.observer, ChangeObserver)
     # watchdog watches a single file through its folder and reports only that file.
     watched = {Path(emitter.watch.path) for emitter in server.observer.emitters}
-    assert watched == {docs, config_file.parent}
+    assert watched == {docs, theme, config_file.parent}
+    # Registered twice, the theme still needs two unwatch calls before it is dropped.
+    server.unwatch(str(theme))
+    assert theme in {Path(emitter.watch.path) for emitter in server.observer.emitters}
+    server.unwatch(str(theme))
+    assert theme not in {Path(emitter.watch.path) for emitter in server.observer.emitters}
     server.server_close()
