@@ -29,6 +29,7 @@ from urllib.parse import urlencode
 from playwright.sync_api import BrowserContext, Page, Playwright
 
 from benchmarks.chromium import fresh_profile
+from benchmarks.site_state import PRECACHED, SNAPSHOT_STORED, wait_until
 from bundler.calculator_archive import build_archive
 from bundler.precompress import precompress_site
 
@@ -202,15 +203,6 @@ def _profile(playwright: Playwright, throttle: bool) -> Iterator[tuple[BrowserCo
 #: writes compiled WebAssembly to its code cache a moment after compiling; our service worker
 #: precaches the site after the first result and the calculator worker stores its snapshot.
 SETTLE_MS = 3000
-SNAPSHOT_STORED = """() => caches.open('kx-runtime-snapshot')
-  .then((cache) => cache.keys()).then((keys) => keys.length > 0)"""
-PRECACHED = """() => caches.keys().then(async (names) => {
-  const wasm = new URL('assets/pyodide/pyodide.asm.wasm', location.origin + '/').href;
-  for (const name of names) {
-    if (await (await caches.open(name)).match(wasm)) return true;
-  }
-  return false;
-})"""
 
 
 def settle(page: Page, ours: bool) -> None:
@@ -219,13 +211,8 @@ def settle(page: Page, ours: bool) -> None:
     if not ours:
         return
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=TIMEOUT_MS)
-    for check in (SNAPSHOT_STORED, PRECACHED):
-        for _ in range(TIMEOUT_MS // 100):
-            if page.evaluate(check):
-                break
-            page.wait_for_timeout(100)
-        else:
-            raise TimeoutError(f"the first visit did not finish: {check}")
+    wait_until(page, SNAPSHOT_STORED, TIMEOUT_MS)
+    wait_until(page, PRECACHED, TIMEOUT_MS)
 
 
 def cold_and_warm(

@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Playwright
 
@@ -27,13 +28,16 @@ CHROMIUM_FLAGS = (
 )
 
 
-def launch(playwright: Playwright) -> Browser:
-    """Start Chromium headless with the required flags."""
+def launch_options() -> dict[str, Any]:
+    """Debian's Chromium, headless, with the required flags (it must be installed)."""
     if not CHROMIUM.is_file():
         raise RuntimeError("Chromium fehlt: `make chromium` installiert Debians Paket")
-    return playwright.chromium.launch(
-        executable_path=str(CHROMIUM), headless=True, args=list(CHROMIUM_FLAGS)
-    )
+    return {"executable_path": str(CHROMIUM), "headless": True, "args": list(CHROMIUM_FLAGS)}
+
+
+def launch(playwright: Playwright) -> Browser:
+    """Start Chromium headless with the required flags."""
+    return playwright.chromium.launch(**launch_options())
 
 
 @contextmanager
@@ -45,12 +49,9 @@ def fresh_profile(playwright: Playwright) -> Iterator[BrowserContext]:
     incognito-like profile in memory, which has no code cache, so its second visits are
     slower than a real browser's, for stock Pyodide as for ours.
     """
-    if not CHROMIUM.is_file():
-        raise RuntimeError("Chromium fehlt: `make chromium` installiert Debians Paket")
+    options = launch_options()
     with tempfile.TemporaryDirectory(prefix="klartext-profile-") as directory:
-        context = playwright.chromium.launch_persistent_context(
-            directory, executable_path=str(CHROMIUM), headless=True, args=list(CHROMIUM_FLAGS)
-        )
+        context = playwright.chromium.launch_persistent_context(directory, **options)
         try:
             yield context
         finally:

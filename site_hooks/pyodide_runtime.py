@@ -28,6 +28,8 @@ RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 STDLIB_NAME = "klartext-stdlib.zip"
 #: The worker's start-up settings, generated from the installed package.
 SETTINGS_URI = "assets/klartext/runtime.mjs"
+#: The browser cache (Cache Storage) where the worker keeps its memory snapshot.
+SNAPSHOT_CACHE = "kx-runtime-snapshot"
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -81,7 +83,7 @@ def snapshot_key(bytecode: RuntimeBytecode, package: Path) -> str:
 
 
 def settings_module(lock_file: Path, snapshot: str) -> str:
-    """``runtime.mjs``: stdlib file name, lock file reduced to its ``info``, snapshot key.
+    """``runtime.mjs``: stdlib file name, lock file reduced to its ``info``, snapshot names.
 
     Pyodide checks the lock file's ABI version against its own, so the ``info`` is taken
     from the installed package rather than written by hand.
@@ -92,6 +94,7 @@ def settings_module(lock_file: Path, snapshot: str) -> str:
         "// Generated at build time by site_hooks/pyodide_runtime.py; do not edit.\n"
         f"export const STDLIB_FILE = {json.dumps(STDLIB_NAME)};\n"
         f"export const LOCKFILE = {lock};\n"
+        f"export const SNAPSHOT_CACHE = {json.dumps(SNAPSHOT_CACHE)};\n"
         f"export const SNAPSHOT_KEY = {json.dumps(snapshot)};\n"
     )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from site_hooks.pyodide_runtime import SNAPSHOT_CACHE
 from tests.browser.helpers import READY_TIMEOUT_MS, calculator, fill_and_wait
 
 pytestmark = pytest.mark.browser
@@ -18,7 +19,6 @@ pytestmark = pytest.mark.browser
 PAGE = "kunden-aufgeben/wert-pro-stunde/"
 #: In the answer only once both typed fields are computed.
 COMPLETE = "Team-Median 61.739 EUR/h"
-SNAPSHOT_CACHE = "kx-runtime-snapshot"
 
 #: How each runtime on a page came up: "ready:fresh" or "ready:snapshot" (calculators.js).
 RECORD_STARTS = """

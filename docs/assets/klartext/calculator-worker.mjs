@@ -3,7 +3,7 @@
 // It only moves data: field strings in, the JSON answer of calculators.boundary out.
 // No Python source is ever assembled from user input; every rule lives in calculators/.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
-import { LOCKFILE, SNAPSHOT_KEY, STDLIB_FILE } from "./runtime.mjs";
+import { LOCKFILE, SNAPSHOT_CACHE, SNAPSHOT_KEY, STDLIB_FILE } from "./runtime.mjs";
 
 const RUNTIME_URL = new URL("../pyodide/", import.meta.url).href;
 const ARCHIVE_URL = new URL("calculators.zip", import.meta.url).href;
@@ -33,8 +33,8 @@ function checkWebAssembly() {
 // Restoring it skips the interpreter's start-up and every import, which is most of the time
 // a warm visit spends. It is taken before the first request is answered, so it holds no
 // figure anyone typed, and it is never sent anywhere: the worker writes it to the browser's
-// Cache Storage and reads it back. SNAPSHOT_KEY changes with the runtime and calculators.
-const SNAPSHOT_CACHE = "kx-runtime-snapshot";
+// Cache Storage and reads it back. SNAPSHOT_KEY changes with the runtime and calculators;
+// both names come from site_hooks/pyodide_runtime.py.
 const SNAPSHOT_URL = new URL(`snapshot/${SNAPSHOT_KEY}`, import.meta.url).href;
 const SAVE_DELAY_MS = 1000;
 
