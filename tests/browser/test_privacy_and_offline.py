@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page, Request, expect
 
+from benchmarks.site_state import PRECACHED, wait_until
 from calculators.registry import CALCULATORS
 from tests.browser.helpers import (
     READY_TIMEOUT_MS,
@@ -87,16 +88,7 @@ def test_typed_figures_never_leave_the_page(context: BrowserContext, site_url: s
     page.wait_for_function(
         "() => navigator.serviceWorker.controller !== null", timeout=READY_TIMEOUT_MS
     )
-    page.wait_for_function(
-        """async () => {
-            for (const name of await caches.keys()) {
-              const cache = await caches.open(name);
-              if (await cache.match(new URL('assets/pyodide/pyodide.asm.wasm', location.href).href)) return true;
-            }
-            return false;
-        }""",
-        timeout=READY_TIMEOUT_MS,
-    )
+    wait_until(page, PRECACHED, READY_TIMEOUT_MS)
     page.goto(f"{site_url}glossar/")  # a later visit must not carry them along either
     addresses.append(page.url)
     stored = page.evaluate(STORED)
@@ -132,16 +124,7 @@ def test_pages_and_calculators_work_offline_after_the_first_visit(
     )
     page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
     # The install precaches everything: wait until the cache holds the WebAssembly runtime.
-    page.wait_for_function(
-        """async () => {
-            for (const name of await caches.keys()) {
-              const cache = await caches.open(name);
-              if (await cache.match(new URL('assets/pyodide/pyodide.asm.wasm', location.origin + '/').href)) return true;
-            }
-            return false;
-        }""",
-        timeout=READY_TIMEOUT_MS,
-    )
+    wait_until(page, PRECACHED, READY_TIMEOUT_MS)
     context.set_offline(True)
     try:
         offline = context.new_page()
