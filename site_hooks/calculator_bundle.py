@@ -13,24 +13,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from bundler.calculator_archive import build_archive
-from site_hooks.pyodide_runtime import RUNTIME_URI, STDLIB_NAME, bytecode_for
+from site_hooks.pyodide_runtime import bytecode_for
 
 ARCHIVE_URI = "assets/klartext/calculators.zip"
-#: What the worker downloads to start, largest first. A page with a calculator starts these
-#: downloads from its head (calculator-boot.js, templates/theme/main.html) while the worker
-#: is still loading its own modules.
-PREFETCH_URIS = (
-    f"{RUNTIME_URI}/pyodide.asm.wasm",
-    f"{RUNTIME_URI}/{STDLIB_NAME}",
-    f"{RUNTIME_URI}/pyodide.asm.mjs",
-    ARCHIVE_URI,
-)
-
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Tell the page template which files the calculators' runtime needs first."""
-    config.extra["klartext_prefetch"] = list(PREFETCH_URIS)
-    return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

@@ -7,13 +7,13 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, Route, expect
 
 from calculators.boundary import run
 from calculators.registry import CALCULATORS, field_names
 from content_model.calculator_embed import template_texts
 from content_model.loader import load_playbook
-from tests.browser.helpers import calculator, computed_count, field, fill_and_wait
+from tests.browser.helpers import calculator, computed_count, field, fill_and_wait, search
 from tests.calculators.cases import CASES
 
 pytestmark = pytest.mark.browser
@@ -224,15 +224,12 @@ WORKER_CLOCK = """
 def test_the_runtime_starts_from_the_head_of_a_calculator_page(
     context: BrowserContext, site_url: str
 ) -> None:
-    """The worker exists before the page is parsed, and the head asked for the WebAssembly."""
+    """The worker exists before the page is parsed."""
     context.add_init_script(WORKER_CLOCK)
-    early: list[str] = []
     page = context.new_page()
-    page.on("request", lambda request: early.append(request.url))
     page.goto(f"{site_url}kunden-aufgeben/wert-pro-stunde/", wait_until="domcontentloaded")
     clock = page.evaluate("() => window.__clock")
     assert clock["worker"] < clock["parsed"], clock
-    assert any(url.endswith("pyodide.asm.wasm") for url in early)
     calculator(page, "value-per-hour")  # and the calculators adopt that worker
 
     plain = context.new_page()
@@ -241,3 +238,62 @@ def test_the_runtime_starts_from_the_head_of_a_calculator_page(
     # when the browser is idle, for a calculator one click away.
     late = plain.evaluate("() => window.__clock")
     assert late.get("worker", float("inf")) > late["parsed"], late
+
+
+def stall_runtime(context: BrowserContext) -> list[Route]:
+    """Hold every request for Pyodide's WebAssembly; the test continues or aborts them."""
+    stalled: list[Route] = []
+
+    def hold(route: Route) -> None:
+        stalled.append(route)
+
+    context.route("**/pyodide.asm.wasm", hold)
+    return stalled
+
+
+def wait_until_stalled(page: Page, stalled: list[Route]) -> None:
+    """Wait until the worker has asked for the WebAssembly (it asks after loading its modules)."""
+    for _ in range(600):
+        if stalled:
+            return
+        page.wait_for_timeout(50)  # lets Playwright deliver the held request
+    raise AssertionError("the worker never asked for the runtime")
+
+
+def test_search_builds_its_index_once_the_runtime_is_up(
+    context: BrowserContext, site_url: str
+) -> None:
+    """Material's index build waits for Python's start, and search works all the same."""
+    stalled = stall_runtime(context)  # held until the test lets it go
+    page = context.new_page()
+    index_requests: list[str] = []
+    page.on("request", lambda request: index_requests.append(request.url))
+    page.goto(f"{site_url}kunden-aufgeben/wert-pro-stunde/")  # until the load event
+    wait_until_stalled(page, stalled)
+    assert not [url for url in index_requests if url.endswith("/search/search_index.json")]
+
+    with page.expect_request("**/search/search_index.json"):
+        for route in stalled:
+            route.continue_()
+        calculator(page, "value-per-hour")
+    expect(search(page, "Zeitfresser").first).to_contain_text("Zeitfresser")
+
+    # Pages without a calculator leave Material's requests alone.
+    plain = context.new_page()
+    plain.goto(f"{site_url}glossar/")
+    assert plain.evaluate("() => String(XMLHttpRequest.prototype.send).includes('[native code]')")
+
+
+def test_search_does_not_wait_for_a_calculator_that_is_still_loading(
+    context: BrowserContext, site_url: str
+) -> None:
+    """A reader who turns to the search first gets results while Python is still loading."""
+    stalled = stall_runtime(context)  # the runtime never arrives
+    page = context.new_page()
+    page.goto(f"{site_url}kunden-aufgeben/wert-pro-stunde/")
+    expect(search(page, "Zeitfresser").first).to_contain_text("Zeitfresser")
+    container = page.locator('.kx-calculator[data-calculator="value-per-hour"]')
+    wait_until_stalled(page, stalled)
+    expect(container).not_to_have_attribute("data-state", "ready")
+    for route in stalled:
+        route.abort()

@@ -4,8 +4,10 @@
 // loading counts. Scripts at the end of the body run only after the whole page and Material's
 // bundle are parsed; this one runs from the head, so on a page with a calculator (data-start)
 // the worker begins fetching and starting Pyodide a few hundred milliseconds earlier.
-// calculators.js takes the worker over through window.klartextRuntime; messages that arrive
-// before it listens are kept and handed over. Nothing here computes anything.
+// The worker fetches the runtime files itself: asking for them from here as well was measured
+// to make the first result slower, not faster (make bench). calculators.js takes the worker
+// over through window.klartextRuntime; messages that arrive before it listens are kept and
+// handed over. Nothing here computes anything.
 (() => {
   "use strict";
 
@@ -14,6 +16,7 @@
   let worker = null;
   let listener = null;
   const early = [];
+  let releaseSearch = () => {};
 
   function start() {
     if (worker) return worker;
@@ -22,7 +25,11 @@
     // most static hosts leave empty). So the policy governs Pyodide and its WebAssembly too.
     const bootstrap = new Blob([`import ${JSON.stringify(WORKER_URL.href)};`], { type: "text/javascript" });
     worker = new Worker(URL.createObjectURL(bootstrap), { type: "module", name: "klartext-rechner" });
-    const keep = (event) => (listener ? listener(event) : early.push(event));
+    const keep = (event) => {
+      if (listener) listener(event);
+      else early.push(event);
+      releaseSearch(); // the runtime is up (or has failed): Material may build its index now
+    };
     worker.addEventListener("message", keep);
     worker.addEventListener("error", keep);
     return worker;
@@ -34,21 +41,36 @@
     for (const event of early.splice(0)) handler(event);
   }
 
-  // The worker fetches the runtime only after loading its own modules, one request after the
-  // other. Asking for the large files from here, at once, lets them download meanwhile; the
-  // browser's HTTP cache hands the same response to the worker's later request. Each body is
-  // read to the end (and dropped), so the download is never paused for want of a reader.
-  function prefetch() {
-    for (const path of (script.dataset.prefetch || "").split(" ").filter(Boolean)) {
-      fetch(new URL(path, document.baseURI))
-        .then((response) => response.body?.pipeTo(new WritableStream()))
-        .catch(() => {}); // offline or blocked: the worker reports its own failure
-    }
+  // Material's search builds its index in a worker of its own as soon as the page loads,
+  // about 0.3 s of work that competes with Python's start for the same cores (a warm visit
+  // took 0.1 s longer with it, make bench). On a page with a calculator, the index request
+  // waits until the calculator's runtime is ready or has failed, or until the reader turns to
+  // the search (a click or Material's keyboard shortcut moves the focus there), whichever comes
+  // first. Material requests the index with XMLHttpRequest; only that one request is held,
+  // every other goes out unchanged.
+  const SEARCH_INDEX = /\/search\/search_index\.json$/;
+
+  function holdSearchIndex() {
+    let release;
+    const released = new Promise((resolve) => (release = resolve));
+    releaseSearch = release;
+    document.addEventListener("focusin", (event) => event.target.closest?.("form[name=search]") && release());
+    const held = new WeakSet();
+    const { open, send } = XMLHttpRequest.prototype;
+    XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+      if (SEARCH_INDEX.test(new URL(url, document.baseURI).pathname)) held.add(this);
+      return open.call(this, method, url, ...rest);
+    };
+    XMLHttpRequest.prototype.send = function (...body) {
+      if (!held.has(this)) return send.apply(this, body);
+      held.delete(this);
+      released.then(() => send.apply(this, body));
+    };
   }
 
   window.klartextRuntime = Object.freeze({ start, listen });
   if (script.hasAttribute("data-start")) {
+    holdSearchIndex();
     start();
-    prefetch();
   }
 })();
