@@ -30,6 +30,15 @@ STDLIB_NAME = "klartext-stdlib.zip"
 SETTINGS_URI = "assets/klartext/runtime.mjs"
 #: The browser cache (Cache Storage) where the worker keeps its memory snapshot.
 SNAPSHOT_CACHE = "kx-runtime-snapshot"
+#: The calculator worker's own module graph: the worker and what it imports statically.
+#: A page with a calculator preloads these from its head (templates/theme/main.html): the
+#: worker would otherwise find each level only after the one before has arrived, one round
+#: trip after the other, before it could ask for the large files.
+WORKER_MODULE_URIS = (
+    "assets/klartext/calculator-worker.mjs",
+    f"{RUNTIME_URI}/pyodide.mjs",
+    SETTINGS_URI,
+)
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -97,6 +106,12 @@ def settings_module(lock_file: Path, snapshot: str) -> str:
         f"export const SNAPSHOT_CACHE = {json.dumps(SNAPSHOT_CACHE)};\n"
         f"export const SNAPSHOT_KEY = {json.dumps(snapshot)};\n"
     )
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Tell the page template which modules the calculator worker starts from."""
+    config.extra["klartext_worker_modules"] = list(WORKER_MODULE_URIS)
+    return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
