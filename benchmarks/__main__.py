@@ -129,7 +129,7 @@ def build_figures(copies: list[int]) -> None:
 def main(argv: list[str]) -> int:
     """Run every benchmark and print its table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--keystrokes", type=int, default=100)
     parser.add_argument("--scaling", default="1,10,50", help="content repetitions, e.g. 1,10")
     parser.add_argument("--skip-browser", action="store_true")
