@@ -12,7 +12,13 @@
   "use strict";
 
   const script = document.currentScript;
-  const WORKER_URL = new URL("calculator-worker.mjs", script.src);
+  // The worker and the modules it imports (data-modules, from site_hooks/pyodide_runtime.py).
+  // The bootstrap below imports all of them at once, so the browser fetches them in one round
+  // trip instead of finding each level of imports only after the one before has arrived.
+  const listed = (script.dataset.modules || "").split(" ").filter(Boolean);
+  const MODULES = listed.length
+    ? listed.map((path) => new URL(path, document.baseURI).href)
+    : [new URL("calculator-worker.mjs", script.src).href]; // without a list: the worker alone
   let worker = null;
   let listener = null;
   const early = [];
@@ -23,7 +29,8 @@
     // Started from a tiny blob module, the worker inherits this page's Content-Security-Policy
     // (a worker loaded from its own URL would run under the policy of its HTTP response, which
     // most static hosts leave empty). So the policy governs Pyodide and its WebAssembly too.
-    const bootstrap = new Blob([`import ${JSON.stringify(WORKER_URL.href)};`], { type: "text/javascript" });
+    const imports = MODULES.map((url) => `import ${JSON.stringify(url)};`).join("\n");
+    const bootstrap = new Blob([imports], { type: "text/javascript" });
     worker = new Worker(URL.createObjectURL(bootstrap), { type: "module", name: "klartext-rechner" });
     const keep = (event) => {
       if (listener) listener(event);
