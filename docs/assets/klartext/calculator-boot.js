@@ -22,7 +22,14 @@
   let worker = null;
   let listener = null;
   const early = [];
-  let releaseSearch = () => {};
+
+  // Work that can wait (Material's search index below, the offline copy in offline.js)
+  // starts once the runtime has been up, or has failed, for SETTLE_MS: the first clicks and
+  // keystrokes after the first result must not compete with it.
+  const SETTLE_MS = 2000;
+  let markUp;
+  const runtimeUp = new Promise((resolve) => (markUp = resolve));
+  const settled = runtimeUp.then(() => new Promise((resolve) => setTimeout(resolve, SETTLE_MS)));
 
   function start() {
     if (worker) return worker;
@@ -35,7 +42,7 @@
     const keep = (event) => {
       if (listener) listener(event);
       else early.push(event);
-      releaseSearch(); // the runtime is up (or has failed): Material may build its index now
+      markUp(); // the worker has answered: it is ready or has failed
     };
     worker.addEventListener("message", keep);
     worker.addEventListener("error", keep);
@@ -51,17 +58,17 @@
   // Material's search builds its index in a worker of its own as soon as the page loads,
   // about 0.3 s of work that competes with Python's start for the same cores (a warm visit
   // took 0.1 s longer with it, make bench). On a page with a calculator, the index request
-  // waits until the calculator's runtime is ready or has failed, or until the reader turns to
-  // the search (a click or Material's keyboard shortcut moves the focus there), whichever comes
-  // first. Material requests the index with XMLHttpRequest; only that one request is held,
-  // every other goes out unchanged.
+  // waits until the runtime has settled, or until the reader turns to the search (a click or
+  // Material's keyboard shortcut moves the focus there), whichever comes first. Material
+  // requests the index with XMLHttpRequest; only that one request is held, every other goes
+  // out unchanged.
   const SEARCH_INDEX = /\/search\/search_index\.json$/;
 
   function holdSearchIndex() {
-    let release;
-    const released = new Promise((resolve) => (release = resolve));
-    releaseSearch = release;
-    document.addEventListener("focusin", (event) => event.target.closest?.("form[name=search]") && release());
+    const searchFocused = new Promise((resolve) => {
+      document.addEventListener("focusin", (event) => event.target.closest?.("form[name=search]") && resolve());
+    });
+    const released = Promise.race([settled, searchFocused]);
     const held = new WeakSet();
     const { open, send } = XMLHttpRequest.prototype;
     XMLHttpRequest.prototype.open = function (method, url, ...rest) {
@@ -75,7 +82,7 @@
     };
   }
 
-  window.klartextRuntime = Object.freeze({ start, listen });
+  window.klartextRuntime = Object.freeze({ start, listen, settled });
   if (script.hasAttribute("data-start")) {
     holdSearchIndex();
     start();

@@ -21,18 +21,18 @@
 
   // Precaching downloads the whole site; it waits until the calculators' runtime has loaded
   // (or failed), so a cold visit never fetches the WebAssembly twice at the same time, and
-  // then a little longer, until the browser is idle: the first clicks and keystrokes after the
-  // first result must not compete with it. Pages where no runtime starts register a little
-  // after loading.
+  // has settled (calculator-boot.js), then until the browser is idle: the first clicks and
+  // keystrokes after the first result must not compete with it. Pages where no runtime starts
+  // register a little after loading.
   const FALLBACK_MS = 8000;
-  const SETTLE_MS = 2000;
+  const IDLE_WAIT_MS = 2000;
   let started = false;
   document.addEventListener("klartext:runtime", (event) => {
     if (event.detail.state === "loading") return;
-    setTimeout(() => {
-      if ("requestIdleCallback" in window) requestIdleCallback(register, { timeout: SETTLE_MS });
+    window.klartextRuntime.settled.then(() => {
+      if ("requestIdleCallback" in window) requestIdleCallback(register, { timeout: IDLE_WAIT_MS });
       else register();
-    }, SETTLE_MS);
+    });
   });
   window.addEventListener("load", () => setTimeout(register, FALLBACK_MS));
 
