@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from calculators.result_html import result_html
+
 Tone = Literal["good", "warn", "bad", "neutral"]
 
 
@@ -58,4 +60,5 @@ class Result:
             "documents": [{"title": d.title, "text": d.text} for d in self.documents],
             "values": dict(self.values),
             "fills": dict(self.fills),
+            "html": result_html(self),
         }

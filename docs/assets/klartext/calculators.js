@@ -65,61 +65,6 @@
     fillTemplate: (template, values) => ask({ kind: "fill", template, values }),
   });
 
-  function element(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  function list(className, items) {
-    const node = element("ul", className);
-    for (const item of items) node.append(element("li", "", item));
-    return node;
-  }
-
-  // The same markup as templates/calculator_result.html.j2 renders at build time.
-  function renderResult(result) {
-    const fragment = document.createDocumentFragment();
-    const verdict = element("p", `kx-verdict kx-tone-${result.tone}`);
-    verdict.append(element("strong", "", result.verdict));
-    fragment.append(verdict);
-    if (result.explanation.length) fragment.append(list("kx-explanation", result.explanation));
-    if (result.what_if.length) {
-      fragment.append(element("p", "kx-what-if-title", "Was das Ergebnis ändern würde:"));
-      fragment.append(list("kx-what-if", result.what_if));
-    }
-    if (result.table) {
-      // A focusable region: on a phone the table scrolls inside it, also by keyboard.
-      const wrapper = element("div", "kx-table-wrapper");
-      wrapper.setAttribute("role", "region");
-      wrapper.tabIndex = 0;
-      wrapper.setAttribute("aria-label", "Ergebnistabelle");
-      const table = element("table", "kx-table");
-      const head = table.createTHead().insertRow();
-      for (const column of result.table.columns) {
-        const cell = element("th", "", column);
-        cell.scope = "col";
-        head.append(cell);
-      }
-      const body = table.createTBody();
-      for (const row of result.table.rows) {
-        const line = body.insertRow();
-        for (const value of row) line.insertCell().textContent = value;
-      }
-      wrapper.append(table);
-      fragment.append(wrapper);
-    }
-    for (const document_ of result.documents) {
-      const box = element("div", "kx-document");
-      const title = element("p", "kx-document-title");
-      title.append(element("strong", "", document_.title));
-      box.append(title, element("pre", "kx-document-text", document_.text));
-      fragment.append(box);
-    }
-    return fragment;
-  }
-
   // The value an input had when the page was built (select elements have no defaultValue).
   function initialValue(input) {
     if (input.tagName === "SELECT") {
@@ -187,7 +132,8 @@
       const answer = message.answer;
       if (answer.ok) {
         showErrors(form, {});
-        output.replaceChildren(renderResult(answer.result));
+        // Built by calculators/result_html.py, the same Python that wrote the build's example.
+        output.innerHTML = answer.result.html;
         container.querySelector(".kx-result-label").textContent = "Ihr Ergebnis";
         if (Object.keys(answer.result.fills || {}).length) {
           document.dispatchEvent(new CustomEvent("klartext:fills", { detail: answer.result.fills }));
