@@ -15,10 +15,7 @@
   // The worker and the modules it imports (data-modules, from site_hooks/pyodide_runtime.py).
   // The bootstrap below imports all of them at once, so the browser fetches them in one round
   // trip instead of finding each level of imports only after the one before has arrived.
-  const listed = (script.dataset.modules || "").split(" ").filter(Boolean);
-  const MODULES = listed.length
-    ? listed.map((path) => new URL(path, document.baseURI).href)
-    : [new URL("calculator-worker.mjs", script.src).href]; // without a list: the worker alone
+  const MODULES = script.dataset.modules.split(" ").map((path) => new URL(path, document.baseURI).href);
   let worker = null;
   let listener = null;
   const early = [];

@@ -27,12 +27,9 @@
   const FALLBACK_MS = 8000;
   const IDLE_WAIT_MS = 2000;
   let started = false;
-  document.addEventListener("klartext:runtime", (event) => {
-    if (event.detail.state === "loading") return;
-    window.klartextRuntime.settled.then(() => {
-      if ("requestIdleCallback" in window) requestIdleCallback(register, { timeout: IDLE_WAIT_MS });
-      else register();
-    });
+  window.klartextRuntime.settled.then(() => {
+    if ("requestIdleCallback" in window) requestIdleCallback(register, { timeout: IDLE_WAIT_MS });
+    else register();
   });
   window.addEventListener("load", () => setTimeout(register, FALLBACK_MS));
 
