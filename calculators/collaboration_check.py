@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from calculators.calculator import Calculator, Example, Templates
-from calculators.fields import Field, Row, Value
+from calculators.fields import Field, Value, as_date, as_rows
 from calculators.german_numbers import format_date
 from calculators.problems import FieldError
 from calculators.result import Result, Table, Tone
@@ -105,8 +105,8 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
     today = values["heute"]
     assert isinstance(today, dt.date)
     incidents = [
-        Incident(_date(row["datum"]), str(row["art"]), str(row["auswirkung"] or ""), _line(row))
-        for row in _rows(values["vorfaelle"])
+        Incident(as_date(row["datum"]), str(row["art"]), str(row["auswirkung"] or ""), _line(row))
+        for row in as_rows(values["vorfaelle"])
     ]
     future = [item.line for item in incidents if item.day > today]
     if future:
@@ -185,16 +185,6 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
             "beispiele": ",".join(str(item.line) for item in examples),
         },
     )
-
-
-def _rows(value: Value) -> list[Row]:
-    assert isinstance(value, list)
-    return value
-
-
-def _date(value: Value) -> dt.date:
-    assert isinstance(value, dt.date)
-    return value
 
 
 def _line(row: Mapping[str, Value]) -> int:

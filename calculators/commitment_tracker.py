@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from calculators.calculator import Calculator, Example, Templates
-from calculators.fields import Field, Value
+from calculators.fields import Field, Value, as_date
 from calculators.german_numbers import format_date, format_percent
 from calculators.problems import FieldError
 from calculators.result import Result, Table, Tone
@@ -118,9 +118,9 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
     review = agreed + REVIEW_AFTER
     decision = agreed + DECISION_AFTER
     # Settled measures due inside the 30 days count; "offen" means "not yet due".
-    due = [row for row in rows if row["stand"] != "offen" and _date(row["faellig"]) <= decision]
+    due = [row for row in rows if row["stand"] != "offen" and as_date(row["faellig"]) <= decision]
     overdue_open = [
-        row for row in rows if row["stand"] == "offen" and _date(row["faellig"]) < today
+        row for row in rows if row["stand"] == "offen" and as_date(row["faellig"]) < today
     ]
     if overdue_open:
         lines = ", ".join(str(row["_line"]) for row in overdue_open)
@@ -169,7 +169,7 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
             (
                 str(row["massnahme"]),
                 str(row["verantwortlich"]),
-                format_date(_date(row["faellig"])),
+                format_date(as_date(row["faellig"])),
                 dict(STATES)[str(row["stand"])],
             )
             for row in rows
@@ -192,7 +192,7 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
             "review_termin": format_date(review),
             "massnahmen": "\n".join(
                 f"- {row['massnahme']} ({row['verantwortlich']}, "
-                f"bis {format_date(_date(row['faellig']))})"
+                f"bis {format_date(as_date(row['faellig']))})"
                 for row in rows
             ),
         },
@@ -217,11 +217,6 @@ def weekly_kpis(values: Mapping[str, Value], on_time_rate: str) -> list[tuple[st
 def _kept_needed(due: int) -> int:
     """Smallest count of kept measures whose share is above the bar."""
     return next(kept for kept in range(due + 1) if kept_share(kept, due) > KEPT_ABOVE)
-
-
-def _date(value: Value) -> dt.date:
-    assert isinstance(value, dt.date)
-    return value
 
 
 CALCULATOR = Calculator(

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from calculators.calculator import Calculator, Example, Templates
-from calculators.fields import Field, Value
+from calculators.fields import Field, Value, as_int
 from calculators.german_numbers import format_date
 from calculators.result import Result, Table, Tone
 
@@ -138,15 +138,15 @@ def signals(values: Mapping[str, Value]) -> tuple[list[str], list[str]]:
     """The red and the yellow signals present in the inputs."""
     red: list[str] = []
     yellow: list[str] = []
-    if _int(values["eskalationen"]) >= 1:
+    if as_int(values["eskalationen"]) >= 1:
         red.append(f"{values['eskalationen']} Eskalation(en)")
-    if _int(values["offene_posten"]) >= 1:
+    if as_int(values["offene_posten"]) >= 1:
         red.append(f"{values['offene_posten']} überfällige(r) Posten")
     if values["nutzen"] == "nein":
         red.append("kein sichtbarer Nutzen")
-    if _int(values["aenderungen"]) >= FREQUENT_CHANGES_PER_MONTH:
+    if as_int(values["aenderungen"]) >= FREQUENT_CHANGES_PER_MONTH:
         yellow.append(f"häufige Änderungen ({values['aenderungen']} pro Monat)")
-    if _int(values["verzoegerungen"]) >= DELAYS_FOR_YELLOW:
+    if as_int(values["verzoegerungen"]) >= DELAYS_FOR_YELLOW:
         yellow.append(f"{values['verzoegerungen']} Verzögerungen")
     if values["nutzung"] != "regelmaessig":
         yellow.append("seltene Nutzung")
@@ -160,9 +160,9 @@ def signals(values: Mapping[str, Value]) -> tuple[list[str], list[str]]:
 def remediation_goals(values: Mapping[str, Value], end: dt.date) -> list[str]:
     """Two or three measurable goals that answer the red signals."""
     goals: list[str] = []
-    if _int(values["offene_posten"]) >= 1:
+    if as_int(values["offene_posten"]) >= 1:
         goals.append(f"Alle überfälligen Posten bis {format_date(end)} ausgeglichen")
-    if _int(values["eskalationen"]) >= 1:
+    if as_int(values["eskalationen"]) >= 1:
         goals.append(f"Keine neue Eskalation bis {format_date(end)}")
     if values["nutzen"] == "nein":
         goals.append("Eine vereinbarte Nutzenkennzahl gemessen und beim zweiten Review belegt")
@@ -182,8 +182,8 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
     red, yellow = signals(values)
     today = values["heute"]
     assert isinstance(today, dt.date)
-    weeks = _int(values["sanierung_wochen"])
-    failed_reviews = _int(values["reviews_ohne_besserung"])
+    weeks = as_int(values["sanierung_wochen"])
+    failed_reviews = as_int(values["reviews_ohne_besserung"])
     explanation: list[str] = []
     what_if: list[str] = []
     table = None
@@ -249,11 +249,6 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
         table=table,
         values={"rot": ",".join(red), "gelb": ",".join(yellow)},
     )
-
-
-def _int(value: Value) -> int:
-    assert isinstance(value, int)
-    return value
 
 
 CALCULATOR = Calculator(

@@ -35,6 +35,40 @@ INPUT_MODES: dict[str, str] = {
 Value = Decimal | int | dt.date | str | list[dict[str, "Value"]] | None
 Row = dict[str, Value]
 
+
+# A calculator receives its checked values as ``Value``; which kind each one has follows from
+# its own Field declaration. These narrow a value to that kind for the type checker, and fail
+# loudly where a declaration and the code that reads it disagree (a bug, never user input).
+
+
+def as_decimal(value: Value) -> Decimal:
+    """A checked decimal, percent, money or hours value."""
+    if not isinstance(value, Decimal):
+        raise TypeError(f"expected a Decimal, got {type(value).__name__}")
+    return value
+
+
+def as_int(value: Value) -> int:
+    """A checked integer value."""
+    if not isinstance(value, int):
+        raise TypeError(f"expected an int, got {type(value).__name__}")
+    return value
+
+
+def as_date(value: Value) -> dt.date:
+    """A checked date value."""
+    if not isinstance(value, dt.date):
+        raise TypeError(f"expected a date, got {type(value).__name__}")
+    return value
+
+
+def as_rows(value: Value) -> list[Row]:
+    """The checked rows of a ``lines`` input."""
+    if not isinstance(value, list):
+        raise TypeError(f"expected rows, got {type(value).__name__}")
+    return value
+
+
 #: Cells of a list input are separated by semicolons (or tabs, when pasted from a sheet).
 CELL_SEPARATOR = re.compile(r"\s*[;\t]\s*")
 MAX_ROWS = 200

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from calculators.calculator import Calculator, Example, Templates
-from calculators.fields import Field, Value
+from calculators.fields import Field, Value, as_date, as_int
 from calculators.german_numbers import format_date
 from calculators.problems import FieldError
 from calculators.result import Result, Table, Tone
@@ -196,11 +196,11 @@ def _nearest_changes(points: Mapping[str, int], total: int) -> list[str]:
 
 def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
     """Score, band, expiry rule and warning signals, the strictest of them decides."""
-    points = {name: _int(values[name]) for name, _, _ in DIMENSIONS}
+    points = {name: as_int(values[name]) for name, _, _ in DIMENSIONS}
     total = sum(points.values())
-    today = _date(values["heute"])
+    today = as_date(values["heute"])
     next_step = values["naechster_schritt"]
-    last_move = _date(values["letzte_bewegung"])
+    last_move = as_date(values["letzte_bewegung"])
     if last_move > today:
         raise FieldError("letzte_bewegung", "Die letzte Bewegung kann nicht nach „Heute“ liegen.")
     status, verdict, tone, reason = _band(total)
@@ -230,8 +230,8 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
             f"{format_date(deadline)} auf „wartend“ ({EXPIRY_DAYS - days_idle} Tage)."
         )
 
-    signals = _int(values["warnsignale"])
-    attempts = _int(values["kontaktversuche"])
+    signals = as_int(values["warnsignale"])
+    attempts = as_int(values["kontaktversuche"])
     if signals >= WARNING_SIGNALS_LIMIT:
         explanation.append(
             f"{signals} anhaltende Warnsignale (ab {WARNING_SIGNALS_LIMIT}): "
@@ -265,16 +265,6 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
         table=table,
         values={"punkte": str(total), "tage_ohne_schritt": str(max(days_idle, 0))},
     )
-
-
-def _int(value: Value) -> int:
-    assert isinstance(value, int)
-    return value
-
-
-def _date(value: Value) -> dt.date:
-    assert isinstance(value, dt.date)
-    return value
 
 
 CALCULATOR = Calculator(

@@ -9,10 +9,11 @@ contacts that eat the most hours without moving.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from calculators.calculator import Calculator, Example, Templates
-from calculators.fields import Field, Value
+from calculators.fields import Field, Row, Value, as_decimal, as_rows
 from calculators.german_numbers import format_money, format_number, format_percent, round_money
 from calculators.problems import FieldError
 from calculators.result import Result, Table, Tone
@@ -79,6 +80,30 @@ INPUTS: tuple[Field, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class Contact:
+    """One checked line of the ``kontakte`` input."""
+
+    name: str
+    probability: Decimal
+    margin: Decimal
+    hours: Decimal
+    moving: bool
+    line: int
+
+    @classmethod
+    def from_row(cls, row: Row) -> Contact:
+        """The typed contact; a missing ``bewegung`` counts as moving (it only feeds the list)."""
+        return cls(
+            name=str(row["name"]),
+            probability=as_decimal(row["wahrscheinlichkeit"]),
+            margin=as_decimal(row["marge"]),
+            hours=as_decimal(row["stunden"]),
+            moving=row["bewegung"] != "nein",
+            line=int(str(row["_line"])),
+        )
+
+
 def value_per_hour(probability_percent: Decimal, margin: Decimal, hours: Decimal) -> Decimal:
     """EUR per additional hour, rounded commercially to cents."""
     return round_money(probability_percent / HUNDRED * margin / hours)
@@ -104,16 +129,12 @@ def recommendation(value: Decimal, reference: Decimal) -> tuple[str, str]:
 
 def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
     """Value per hour per contact, the reference median and the time-eater list."""
-    rows = values["kontakte"]
-    assert isinstance(rows, list)
-    names = [str(row["name"]) for row in rows]
+    contacts = [Contact.from_row(row) for row in as_rows(values["kontakte"])]
+    names = [contact.name for contact in contacts]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
         raise FieldError("kontakte", f"Jeder Kontakt nur einmal, bitte: {', '.join(duplicates)}.")
-    per_hour = [
-        value_per_hour(_dec(row["wahrscheinlichkeit"]), _dec(row["marge"]), _dec(row["stunden"]))
-        for row in rows
-    ]
+    per_hour = [value_per_hour(c.probability, c.margin, c.hours) for c in contacts]
     team = values["team_median"]
     if isinstance(team, Decimal):
         reference, source = round_money(team), "Team-Median"
@@ -122,49 +143,47 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
     verdicts = [recommendation(value, reference) for value in per_hour]
     table_rows = tuple(
         (
-            str(row["name"]),
-            format_percent(_dec(row["wahrscheinlichkeit"])),
-            format_money(_dec(row["marge"])),
-            f"{format_number(_dec(row['stunden']), 1)} h",
+            contact.name,
+            format_percent(contact.probability),
+            format_money(contact.margin),
+            f"{format_number(contact.hours, 1)} h",
             format_money(value, "EUR/h"),
             advice,
         )
-        for row, value, (_, advice) in zip(rows, per_hour, verdicts, strict=True)
+        for contact, value, (_, advice) in zip(contacts, per_hour, verdicts, strict=True)
     )
     prioritise = [
         name for name, (status, _) in zip(names, verdicts, strict=True) if status == "priorisieren"
     ]
     park = [name for name, (status, _) in zip(names, verdicts, strict=True) if status == "parken"]
     explanation = [
-        f"{name}: ({format_percent(_dec(row['wahrscheinlichkeit']))} × "
-        f"{format_money(_dec(row['marge']))}) ÷ {format_number(_dec(row['stunden']), 1)} h = "
+        f"{contact.name}: ({format_percent(contact.probability)} × "
+        f"{format_money(contact.margin)}) ÷ {format_number(contact.hours, 1)} h = "
         f"{format_money(value, 'EUR/h')}"
-        for name, row, value in zip(names, rows, per_hour, strict=True)
+        for contact, value in zip(contacts, per_hour, strict=True)
     ]
     explanation.append(
         f"Vergleichswert: {source} {format_money(reference, 'EUR/h')}; deutlich darunter heißt "
         f"unter {format_percent(CLEARLY_BELOW_SHARE * HUNDRED, 0)} davon "
         f"({format_money(round_money(reference * CLEARLY_BELOW_SHARE), 'EUR/h')})."
     )
-    if len(rows) == 1 and source != "Team-Median":
+    if len(contacts) == 1 and source != "Team-Median":
         explanation.append(
             "Mit nur einem Kontakt ist der Vergleich leer: Geben Sie den Team-Median an."
         )
     eaters = sorted(
-        (row for row in rows if row["bewegung"] == "nein"),
-        key=lambda row: (-_dec(row["stunden"]), int(str(row["_line"]))),
+        (contact for contact in contacts if not contact.moving),
+        key=lambda contact: (-contact.hours, contact.line),
     )[:TIME_EATERS]
     if eaters:
         explanation.append(
             "Zeitfresser-Liste (viele Stunden, keine Bewegung): "
-            + ", ".join(
-                f"{row['name']} ({format_number(_dec(row['stunden']), 1)} h)" for row in eaters
-            )
+            + ", ".join(f"{c.name} ({format_number(c.hours, 1)} h)" for c in eaters)
         )
     verdict, tone = _summary(prioritise, park)
     what_if = [
-        _what_would_prioritise(name, row, reference)
-        for name, row, (status, _) in zip(names, rows, verdicts, strict=True)
+        _what_would_prioritise(contact, reference)
+        for contact, (status, _) in zip(contacts, verdicts, strict=True)
         if status != "priorisieren"
     ]
     return Result(
@@ -181,20 +200,20 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
             "median": str(reference),
             **{f"wert:{name}": str(value) for name, value in zip(names, per_hour, strict=True)},
             **{f"status:{name}": status for name, (status, _) in zip(names, verdicts, strict=True)},
-            "zeitfresser": ",".join(str(row["name"]) for row in eaters),
+            "zeitfresser": ",".join(contact.name for contact in eaters),
         },
     )
 
 
-def _what_would_prioritise(name: str, row: Mapping[str, Value], reference: Decimal) -> str:
+def _what_would_prioritise(contact: Contact, reference: Decimal) -> str:
     """The nearest change that lifts a contact to the reference: fewer hours or more chance."""
-    probability, margin = _dec(row["wahrscheinlichkeit"]), _dec(row["marge"])
+    name, probability, margin = contact.name, contact.probability, contact.margin
     changes = []
     if probability > 0 and margin > 0:
         hours = probability / HUNDRED * margin / reference
         changes.append(f"höchstens {format_number(hours, 1)} h bis zur Entscheidung")
     if margin > 0:
-        needed = reference * _dec(row["stunden"]) / margin * HUNDRED
+        needed = reference * contact.hours / margin * HUNDRED
         if needed <= HUNDRED:
             changes.append(f"mindestens {format_percent(needed)} Abschlusswahrscheinlichkeit")
     if not changes:
@@ -211,11 +230,6 @@ def _summary(prioritise: list[str], park: list[str]) -> tuple[str, Tone]:
     if not parts:
         return "Alle knapp unter dem Vergleichswert: weiterführen, Aufwand begrenzen", "warn"
     return " · ".join(parts), "warn" if park else "good"
-
-
-def _dec(value: Value) -> Decimal:
-    assert isinstance(value, Decimal)
-    return value
 
 
 CALCULATOR = Calculator(
