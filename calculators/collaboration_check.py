@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from calculators.calculator import Calculator, Example, Templates
-from calculators.fields import Field, Value, as_date, as_rows
+from calculators.fields import Field, Value, as_date, as_int, as_rows
 from calculators.german_numbers import format_date
 from calculators.problems import FieldError
 from calculators.result import Result, Table, Tone
@@ -102,10 +102,14 @@ def strongest(incidents: Sequence[Incident]) -> list[Incident]:
 
 def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
     """Apply the trigger rule to the log and pick the examples for the conversation."""
-    today = values["heute"]
-    assert isinstance(today, dt.date)
+    today = as_date(values["heute"])
     incidents = [
-        Incident(as_date(row["datum"]), str(row["art"]), str(row["auswirkung"] or ""), _line(row))
+        Incident(
+            as_date(row["datum"]),
+            str(row["art"]),
+            str(row["auswirkung"] or ""),
+            as_int(row["_line"]),
+        )
         for row in as_rows(values["vorfaelle"])
     ]
     future = [item.line for item in incidents if item.day > today]
@@ -185,12 +189,6 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
             "beispiele": ",".join(str(item.line) for item in examples),
         },
     )
-
-
-def _line(row: Mapping[str, Value]) -> int:
-    line = row["_line"]
-    assert isinstance(line, int)
-    return line
 
 
 CALCULATOR = Calculator(

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from calculators.calculator import Calculator, Example, Templates
-from calculators.fields import Field, Value, as_date
+from calculators.fields import Field, Value, as_date, as_rows
 from calculators.german_numbers import format_date, format_percent
 from calculators.problems import FieldError
 from calculators.result import Result, Table, Tone
@@ -102,10 +102,8 @@ def kept_share(kept: int, due: int) -> Decimal:
 
 def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
     """Kept share against the 90 % bar, the review and decision dates and the weekly KPIs."""
-    agreed, today, rows = values["vereinbart_am"], values["heute"], values["massnahmen"]
-    assert isinstance(agreed, dt.date)
-    assert isinstance(today, dt.date)
-    assert isinstance(rows, list)
+    agreed, today = as_date(values["vereinbart_am"]), as_date(values["heute"])
+    rows = as_rows(values["massnahmen"])
     if today < agreed:
         raise FieldError("heute", "„Heute“ liegt vor dem Tag der Vereinbarung.")
     nobody = [str(row["_line"]) for row in rows if str(row["verantwortlich"]).casefold() in NOBODY]

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from calculators.calculator import Calculator, Example, Templates
-from calculators.fields import Field, Value, as_int
+from calculators.fields import Field, Value, as_date, as_int
 from calculators.german_numbers import format_date
 from calculators.result import Result, Table, Tone
 
@@ -180,8 +180,7 @@ def remediation_goals(values: Mapping[str, Value], end: dt.date) -> list[str]:
 def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
     """Colour, measures, and for red the remediation plan or the orderly exit."""
     red, yellow = signals(values)
-    today = values["heute"]
-    assert isinstance(today, dt.date)
+    today = as_date(values["heute"])
     weeks = as_int(values["sanierung_wochen"])
     failed_reviews = as_int(values["reviews_ohne_besserung"])
     explanation: list[str] = []

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from calculators.calculator import Calculator, Example, Templates
-from calculators.fields import Field, Value
+from calculators.fields import Field, Value, as_date, as_int
 from calculators.german_numbers import format_date
 from calculators.result import Document, Result, Table
 from calculators.template_text import fill_template
@@ -101,10 +101,8 @@ INPUTS: tuple[Field, ...] = (
 
 def compute(values: Mapping[str, Value], templates: Templates) -> Result:
     """The follow-up date, and both texts filled from the content's templates."""
-    decided = values["entscheidungsdatum"]
-    assert isinstance(decided, dt.date)
-    days = values["abstand_tage"]
-    assert isinstance(days, int)
+    decided = as_date(values["entscheidungsdatum"])
+    days = as_int(values["abstand_tage"])
     follow_up = decided + dt.timedelta(days=days)
     earliest = decided + dt.timedelta(days=FOLLOW_UP_DAYS[0])
     latest = decided + dt.timedelta(days=FOLLOW_UP_DAYS[1])

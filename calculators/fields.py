@@ -49,8 +49,8 @@ def as_decimal(value: Value) -> Decimal:
 
 
 def as_int(value: Value) -> int:
-    """A checked integer value."""
-    if not isinstance(value, int):
+    """A checked integer value (never a bool, which Python counts as an int)."""
+    if not isinstance(value, int) or isinstance(value, bool):
         raise TypeError(f"expected an int, got {type(value).__name__}")
     return value
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from calculators.calculator import Calculator, Example, Templates
-from calculators.fields import Field, Row, Value, as_decimal, as_rows
+from calculators.fields import Field, Row, Value, as_decimal, as_int, as_rows
 from calculators.german_numbers import format_money, format_number, format_percent, round_money
 from calculators.problems import FieldError
 from calculators.result import Result, Table, Tone
@@ -100,7 +100,7 @@ class Contact:
             margin=as_decimal(row["marge"]),
             hours=as_decimal(row["stunden"]),
             moving=row["bewegung"] != "nein",
-            line=int(str(row["_line"])),
+            line=as_int(row["_line"]),
         )
 
 

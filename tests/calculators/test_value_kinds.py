@@ -35,6 +35,7 @@ def test_a_value_of_the_declared_kind_passes_unchanged(
         (as_decimal, "2,5"),
         (as_int, Decimal(3)),
         (as_int, None),
+        (as_int, True),
         (as_date, "30.11.2026"),
         (as_rows, "A; 30 %"),
     ],
