@@ -297,3 +297,27 @@ def test_search_does_not_wait_for_a_calculator_that_is_still_loading(
     expect(container).not_to_have_attribute("data-state", "ready")
     for route in stalled:
         route.abort()
+
+
+REFUSE_WORKERS = """
+window.Worker = function () {
+  throw new DOMException("no workers here", "SecurityError");
+};
+"""
+
+
+def test_a_browser_that_refuses_the_worker_gets_the_failure_and_its_search(
+    context: BrowserContext, site_url: str
+) -> None:
+    """A worker the browser will not create is reported like one that failed to load, and
+    the search index, held for the runtime, is released all the same."""
+    context.add_init_script(REFUSE_WORKERS)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    with page.expect_request("**/search/search_index.json"):
+        page.goto(f"{site_url}kunden-aufgeben/wert-pro-stunde/")
+        container = page.locator('.kx-calculator[data-calculator="value-per-hour"]')
+        expect(container).to_have_attribute("data-state", "failed")
+    expect(container).to_contain_text("Der Rechner konnte nicht geladen werden")
+    assert errors == []

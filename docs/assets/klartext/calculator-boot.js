@@ -28,19 +28,30 @@
   const runtimeUp = new Promise((resolve) => (markUp = resolve));
   const settled = runtimeUp.then(() => new Promise((resolve) => setTimeout(resolve, SETTLE_MS)));
 
+  // Everything the worker reports goes to the listener, or waits for it.
+  function keep(event) {
+    if (listener) listener(event);
+    else early.push(event);
+    markUp(); // the worker has answered: it is ready or has failed
+  }
+
   function start() {
     if (worker) return worker;
     // Started from a tiny blob module, the worker inherits this page's Content-Security-Policy
     // (a worker loaded from its own URL would run under the policy of its HTTP response, which
     // most static hosts leave empty). So the policy governs Pyodide and its WebAssembly too.
     const imports = MODULES.map((url) => `import ${JSON.stringify(url)};`).join("\n");
-    const bootstrap = new Blob([imports], { type: "text/javascript" });
-    worker = new Worker(URL.createObjectURL(bootstrap), { type: "module", name: "klartext-rechner" });
-    const keep = (event) => {
-      if (listener) listener(event);
-      else early.push(event);
-      markUp(); // the worker has answered: it is ready or has failed
-    };
+    const source = URL.createObjectURL(new Blob([imports], { type: "text/javascript" }));
+    try {
+      worker = new Worker(source, { type: "module", name: "klartext-rechner" });
+    } catch (error) {
+      // Where a browser refuses the worker outright (e.g. a policy without blob: workers), the
+      // calculators learn it as they would learn of a worker that failed to load, and requests
+      // go nowhere instead of throwing.
+      worker = { postMessage() {} };
+      keep({ type: "error", message: `Der Rechner-Worker wurde nicht gestartet (${error.name}).` });
+      return worker;
+    }
     worker.addEventListener("message", keep);
     worker.addEventListener("error", keep);
     return worker;
@@ -69,8 +80,10 @@
     const held = new WeakSet();
     const { open, send } = XMLHttpRequest.prototype;
     XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+      const result = open.call(this, method, url, ...rest); // throws as usual for a bad address
       if (SEARCH_INDEX.test(new URL(url, document.baseURI).pathname)) held.add(this);
-      return open.call(this, method, url, ...rest);
+      else held.delete(this); // the same request object opened again for another address
+      return result;
     };
     XMLHttpRequest.prototype.send = function (...body) {
       if (!held.has(this)) return send.apply(this, body);

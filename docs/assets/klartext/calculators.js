@@ -21,7 +21,7 @@
   function setWorkerState(state, message, start) {
     workerState = state;
     for (const listener of stateListeners) listener(state, message);
-    // offline.js waits for this before it precaches the site, so the two never compete.
+    // For whoever follows the runtime's state (the tests read whether it came from a snapshot).
     document.dispatchEvent(new CustomEvent("klartext:runtime", { detail: { state, start } }));
   }
 

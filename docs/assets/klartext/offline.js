@@ -27,11 +27,12 @@
   const FALLBACK_MS = 8000;
   const IDLE_WAIT_MS = 2000;
   let started = false;
-  window.klartextRuntime.settled.then(() => {
+  window.addEventListener("load", () => setTimeout(register, FALLBACK_MS));
+  // Without calculator-boot.js (a blocked or failed download) the fallback above still applies.
+  window.klartextRuntime?.settled.then(() => {
     if ("requestIdleCallback" in window) requestIdleCallback(register, { timeout: IDLE_WAIT_MS });
     else register();
   });
-  window.addEventListener("load", () => setTimeout(register, FALLBACK_MS));
 
   async function register() {
     if (started) return;
