@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.conftest import ROOT
-
 WORKER = "assets/klartext/calculator-worker.mjs"
-STATIC_IMPORT = re.compile(r'^import\s[^;]*?from\s+"([^"]+)";', re.MULTILINE)
+#: Static imports and re-exports, quoted either way, with or without bindings (also minified).
+STATIC_IMPORT = re.compile(
+    r"""^\s*(?:import\s*["']([^"']+)["']|(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["'])""",
+    re.MULTILINE,
+)
 MODULE_PRELOAD = re.compile(r'<link rel="modulepreload" href="([^"]+)">')
 BOOT_MODULES = re.compile(r'<script src="[^"]*calculator-boot\.js"[^>]* data-modules="([^"]*)"')
 
@@ -21,14 +23,43 @@ def resolve(base: str, reference: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(base), reference))
 
 
-def worker_module_graph() -> set[str]:
-    """The worker and the modules it imports statically, as paths from the site root."""
-    source = (ROOT / "docs" / WORKER).read_text(encoding="utf-8")
-    return {WORKER, *(resolve(WORKER, specifier) for specifier in STATIC_IMPORT.findall(source))}
+def static_imports(source: str) -> list[str]:
+    """The specifiers a module imports or re-exports statically."""
+    return [bare or bound for bare, bound in STATIC_IMPORT.findall(source)]
+
+
+def worker_module_graph(site: Path) -> set[str]:
+    """The worker and every module it reaches by static imports, as paths from the site root."""
+    graph: set[str] = set()
+    pending = [WORKER]
+    while pending:
+        module = pending.pop()
+        if module in graph:
+            continue
+        graph.add(module)
+        source = (site / module).read_text(encoding="utf-8")
+        pending.extend(resolve(module, specifier) for specifier in static_imports(source))
+    return graph
+
+
+def test_the_import_pattern_sees_every_form_of_static_import() -> None:
+    source = """import { a } from "./a.mjs";
+import './side-effect.mjs';
+import{b as c}from"./minified.mjs";
+export { d } from './again.mjs';
+export const NOT_AN_IMPORT = "./value.mjs";
+const later = await import("./dynamic.mjs");
+"""
+    assert static_imports(source) == [
+        "./a.mjs",
+        "./side-effect.mjs",
+        "./minified.mjs",
+        "./again.mjs",
+    ]
 
 
 def test_calculator_pages_preload_the_worker_graph_and_others_nothing(real_site: Path) -> None:
-    graph = worker_module_graph()
+    graph = worker_module_graph(real_site)
     assert len(graph) >= 3  # the worker, Pyodide's loader and the generated settings
     page = "kunden-aufgeben/wert-pro-stunde/index.html"
     preloaded = MODULE_PRELOAD.findall((real_site / page).read_text(encoding="utf-8"))
@@ -48,4 +79,4 @@ def test_the_worker_is_started_with_its_whole_module_graph(real_site: Path, page
     start the worker later, for a calculator one click away)."""
     listed = BOOT_MODULES.findall((real_site / page).read_text(encoding="utf-8"))
     assert len(listed) == 1
-    assert {resolve(page, href) for href in listed[0].split()} == worker_module_graph()
+    assert {resolve(page, href) for href in listed[0].split()} == worker_module_graph(real_site)
