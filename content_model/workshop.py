@@ -135,18 +135,25 @@ def qr_path(matrix: Sequence[bytes | bytearray], border: int = QR_BORDER) -> str
     return "".join(parts)
 
 
+def qr_code(address: str) -> segno.QRCode:
+    """``address`` encoded as bytes at exactly the chosen error level and mask.
+
+    Fixing all three skips segno's search for a better mode, level or mask.
+    """
+    return segno.make_qr(
+        address, error=QR_ERROR_LEVEL, mask=QR_MASK, mode="byte", boost_error=False
+    )
+
+
 @lru_cache(maxsize=4096)
 def qr_svg(address: str) -> Markup:
     """A QR code of ``address`` as inline SVG that scales with its box.
 
     It is hidden from screen readers: the address is printed as text right beside it. Codes
     are kept for the life of the process, so a rebuild under ``mkdocs serve`` after an edit
-    only draws the codes of new addresses. An address is always encoded as bytes at exactly
-    the chosen error level: that skips segno's search for a better mode or level.
+    only draws the codes of new addresses.
     """
-    code = segno.make_qr(
-        address, error=QR_ERROR_LEVEL, mask=QR_MASK, mode="byte", boost_error=False
-    )
+    code = qr_code(address)
     size = code.symbol_size(scale=1, border=QR_BORDER)[0]
     return Markup(
         f'<svg aria-hidden="true" focusable="false" viewBox="0 0 {size} {size}" '

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-import segno
 
-from content_model.workshop import QR_BORDER, QR_ERROR_LEVEL, QR_MASK, qr_path, qr_svg
+from content_model.workshop import QR_BORDER, qr_code, qr_path, qr_svg
 
 STROKE = re.compile(r"([Mm])(-?\d+) (-?\d+)(?:\.5)?h(\d+)")
 
@@ -45,9 +44,7 @@ def dark_modules(matrix: list[bytearray], border: int) -> set[tuple[int, int]]:
     ],
 )
 def test_the_path_covers_every_dark_module_and_nothing_else(address: str) -> None:
-    code = segno.make_qr(
-        address, error=QR_ERROR_LEVEL, mask=QR_MASK, mode="byte", boost_error=False
-    )
+    code = qr_code(address)
     matrix = [bytearray(row) for row in code.matrix]
     path = qr_path(matrix)
     assert STROKE.sub("", path) == ""  # nothing but strokes
@@ -62,9 +59,7 @@ def test_a_row_that_starts_dark_and_rows_without_modules() -> None:
 
 def test_the_svg_is_sized_with_its_quiet_zone_and_hidden_from_screen_readers() -> None:
     address = "https://playbook.example.org/workshop/"
-    code = segno.make_qr(
-        address, error=QR_ERROR_LEVEL, mask=QR_MASK, mode="byte", boost_error=False
-    )
+    code = qr_code(address)
     size = len(code.matrix) + 2 * QR_BORDER
     svg = str(qr_svg(address))
     assert svg.startswith(f'<svg aria-hidden="true" focusable="false" viewBox="0 0 {size} {size}"')
