@@ -79,6 +79,10 @@ MAX_REPORTED = 5
 #: not a deal.
 MAX_INTEGER_DIGITS = 12
 MAX_DECIMALS = 6
+#: Plausible years of a typed date. The calculators add and subtract weeks and months to a
+#: date; within these years that never leaves the calendar Python can count (1 to 9999).
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2199
 
 
 @dataclass(frozen=True)
@@ -132,7 +136,7 @@ class Field:
             return text
         try:
             if self.kind == "date":
-                return parse_date(text)
+                return self._check_year(parse_date(text))
             number = parse_number(text, units=UNITS.get(self.kind, ()))
         except NumberError as error:
             raise FieldError(self.name, error.message) from None
@@ -143,6 +147,14 @@ class Field:
                 raise FieldError(self.name, "Bitte eine ganze Zahl eingeben.")
             return int(number)
         return number
+
+    def _check_year(self, day: dt.date) -> dt.date:
+        if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+            raise FieldError(
+                self.name,
+                f"„{self.label}“: bitte ein Datum zwischen {EARLIEST_YEAR} und {LATEST_YEAR}.",
+            )
+        return day
 
     def _parse_rows(self, text: str) -> list[Row]:
         """One entry per line; every bad cell is reported with its line and column."""

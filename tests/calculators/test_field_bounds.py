@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from calculators.boundary import run
-from calculators.fields import MAX_DECIMALS, MAX_INTEGER_DIGITS
+from calculators.fields import EARLIEST_YEAR, LATEST_YEAR, MAX_DECIMALS, MAX_INTEGER_DIGITS
 
 CONTACTS = "A; 30 %; 6.000; 6"
 
@@ -52,3 +52,44 @@ def test_a_bad_cell_names_its_line() -> None:
     assert isinstance(errors, dict)
     assert str(errors["kontakte"]).startswith("Zeile 1, Stunden bis zur Entscheidung:")
     assert f"höchstens {MAX_DECIMALS} Stellen nach dem Komma" in str(errors["kontakte"])
+
+
+def commitments(agreed: str, due: str = "17.03.2026") -> dict[str, object]:
+    return run(
+        "commitment-tracker",
+        {
+            "vereinbart_am": agreed,
+            "heute": agreed,
+            "massnahmen": f"Testdaten liefern; Herr Brandt; {due}; ja",
+        },
+    )
+
+
+def test_a_date_at_the_end_of_the_calendar_is_refused_not_crashed() -> None:
+    # Found by tests/content/test_fuzz.py: adding the 30 days raised OverflowError.
+    result = commitments("20.12.9999")
+    assert result["ok"] is False
+    bounds = f"bitte ein Datum zwischen {EARLIEST_YEAR} und {LATEST_YEAR}."
+    assert result["errors"] == {
+        "vereinbart_am": f"„Vereinbart am“: {bounds}",
+        "heute": f"„Heute“: {bounds}",
+    }
+
+
+@pytest.mark.parametrize(
+    ("agreed", "accepted"),
+    [
+        (f"01.01.{EARLIEST_YEAR}", True),
+        (f"31.12.{EARLIEST_YEAR - 1}", False),
+        (f"31.12.{LATEST_YEAR}", True),
+        (f"01.01.{LATEST_YEAR + 1}", False),
+    ],
+)
+def test_year_bounds(agreed: str, accepted: bool) -> None:
+    assert commitments(agreed, due=agreed)["ok"] is accepted
+
+
+def test_a_date_in_a_line_is_bounded_too() -> None:
+    errors = commitments("02.03.2026", due="31.12.9999")["errors"]
+    assert isinstance(errors, dict)
+    assert str(errors["massnahmen"]).startswith("Zeile 1, Fällig am:")
