@@ -106,7 +106,7 @@ def embed(environment: Environment, playbook: Playbook, block: CalculatorBlock) 
     templates = template_texts(playbook, calculator.templates)
     result = _result(calculator, calculator.defaults(), templates)
     presets = [PresetLink(preset.label, preset_query(block, preset)) for preset in block.presets]
-    html = environment.get_template("calculator.html.j2").render(
+    html = environment.get_template("calculators/form.html.j2").render(
         calculator=calculator,
         result=result,
         presets=presets,

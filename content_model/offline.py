@@ -61,7 +61,7 @@ def service_worker_source(site: Path, templates: Path) -> str:
     environment = Environment(
         loader=FileSystemLoader(templates), undefined=StrictUndefined, autoescape=False
     )
-    template = environment.get_template("service-worker.js.j2")
+    template = environment.get_template("offline/service-worker.js.j2")
     return template.render(
         version=content_version(site, urls), urls_json=json.dumps(urls, indent=1)
     )

@@ -32,7 +32,7 @@ class RedirectPage:
 
 def redirect_pages(playbook: Playbook, templates: Path) -> list[RedirectPage]:
     """One forwarding page per declared redirect."""
-    template = make_html_environment(templates).get_template("redirect.html.j2")
+    template = make_html_environment(templates).get_template("redirects/page.html.j2")
     pages = []
     for redirect in playbook.redirects:
         target = playbook.targets[redirect.ref]

@@ -164,7 +164,7 @@ def make_environment(
             )
             for link in links
         ]
-        template = html_environment.get_template("workshop_cards.html.j2")
+        template = html_environment.get_template("workshop/cards.html.j2")
         return Markup(template.render(cards=cards, qr_svg=qr_svg))
 
     @pass_context
@@ -224,25 +224,25 @@ def render_pages(playbook: Playbook, templates: Path, site_url: str | None = Non
         markdown = environment.get_template(template).render(page_uri=uri, **context)
         return Page(uri, markdown)
 
-    pages = [render("onboarding.md.j2", SPECIAL_PAGE_URIS["einstieg"])]
+    pages = [render("pages/onboarding.md.j2", SPECIAL_PAGE_URIS["einstieg"])]
     for part in playbook.parts:
         chapters = playbook.chapters_of(part)
-        pages.append(render("part.md.j2", part_uri(part.id), part=part, chapters=chapters))
+        pages.append(render("pages/part.md.j2", part_uri(part.id), part=part, chapters=chapters))
         pages.extend(
-            render("chapter.md.j2", chapter_uri(part.id, chapter.id), chapter=chapter, part=part)
+            render("pages/chapter.md.j2", chapter_uri(part.id, chapter.id), chapter=chapter, part=part)
             for chapter in chapters
         )
     pages.append(
-        render("checklists.md.j2", SPECIAL_PAGE_URIS["checklisten"], items=_checklists(playbook))
+        render("pages/checklists.md.j2", SPECIAL_PAGE_URIS["checklisten"], items=_checklists(playbook))
     )
     pages.append(
-        render("templates.md.j2", SPECIAL_PAGE_URIS["vorlagen"], items=_templates(playbook))
+        render("pages/text_templates.md.j2", SPECIAL_PAGE_URIS["vorlagen"], items=_templates(playbook))
     )
-    pages.append(render("glossary.md.j2", SPECIAL_PAGE_URIS["glossar"]))
+    pages.append(render("pages/glossary.md.j2", SPECIAL_PAGE_URIS["glossar"]))
     overview = [CalculatorBlock(type="calculator", calculator=key) for key in CALCULATORS]
-    pages.append(render("calculators.md.j2", SPECIAL_PAGE_URIS["rechner"], blocks_list=overview))
+    pages.append(render("pages/calculators.md.j2", SPECIAL_PAGE_URIS["rechner"], blocks_list=overview))
     pages.append(
-        render("workshop.md.j2", SPECIAL_PAGE_URIS["workshop"], parts=workshop_parts(playbook))
+        render("pages/workshop.md.j2", SPECIAL_PAGE_URIS["workshop"], parts=workshop_parts(playbook))
     )
     return pages
 

@@ -21,7 +21,7 @@ def template_form(environment: Environment, block: TemplateBlock) -> Markup:
     """The form's HTML: one labelled field per placeholder, preview, copy and download."""
     declared = {placeholder.name: placeholder for placeholder in block.placeholders}
     fields = [declared[name] for name in block.used_placeholders() if name in declared]
-    html = environment.get_template("template_form.html.j2").render(
+    html = environment.get_template("text_templates/form.html.j2").render(
         block=block,
         fields=fields,
         long_rows=LONG_ANSWER_ROWS,

@@ -13,9 +13,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from bundler.calculator_archive import build_archive
+from content_model.contract import CONTRACT
 from site_hooks.pyodide_runtime import bytecode_for
 
-ARCHIVE_URI = "assets/klartext/calculators.zip"
+ARCHIVE_URI = CONTRACT.runtime.archive_uri
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

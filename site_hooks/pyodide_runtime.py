@@ -19,26 +19,23 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from bundler.runtime_bytecode import BytecodeError, RuntimeBytecode, runtime_bytecode
+from content_model.contract import CONTRACT, CONTRACT_MODULE_URI, contract_module
 
 #: Where the runtime is served from, relative to the site root.
-RUNTIME_URI = "assets/pyodide"
+RUNTIME_URI = CONTRACT.runtime.pyodide_uri
 #: The runtime files published unchanged: loader, Emscripten module, WebAssembly.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 #: The trimmed standard library, next to the runtime.
-STDLIB_NAME = "klartext-stdlib.zip"
+STDLIB_NAME = CONTRACT.runtime.stdlib_name
 #: The worker's start-up settings, generated from the installed package.
-SETTINGS_URI = "assets/klartext/runtime.mjs"
+SETTINGS_URI = CONTRACT.runtime.settings_uri
 #: The browser cache (Cache Storage) where the worker keeps its memory snapshot.
-SNAPSHOT_CACHE = "kx-runtime-snapshot"
+SNAPSHOT_CACHE = CONTRACT.runtime.snapshot_cache
 #: The calculator worker's own module graph: the worker and what it imports statically.
 #: A page with a calculator preloads these from its head (templates/theme/main.html): the
 #: worker would otherwise find each level only after the one before has arrived, one round
 #: trip after the other, before it could ask for the large files.
-WORKER_MODULE_URIS = (
-    "assets/klartext/calculator-worker.mjs",
-    f"{RUNTIME_URI}/pyodide.mjs",
-    SETTINGS_URI,
-)
+WORKER_MODULE_URIS = CONTRACT.worker_module_uris
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -125,4 +122,5 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, f"{RUNTIME_URI}/{STDLIB_NAME}", content=bytecode.stdlib))
     settings = settings_module(source / "pyodide-lock.json", snapshot_key(bytecode, source))
     files.append(File.generated(config, SETTINGS_URI, content=settings))
+    files.append(File.generated(config, CONTRACT_MODULE_URI, content=contract_module()))
     return files

@@ -1,0 +1,240 @@
+"""The names Python, the templates and the browser scripts share, each defined once.
+
+A page works only while three languages agree on a handful of strings: the fragment prefix
+of a calculator link, the folder the worker unpacks the calculators into, the data
+attributes a script looks for, the kinds of message between page and worker, the names of
+caches and stored keys, how long work waits for the runtime to settle. They are declared
+here, typed, and nowhere else:
+
+- Python imports ``CONTRACT``;
+- templates read it as the Jinja2 global ``contract`` (or get the finished value from a view);
+- scripts import the generated module ``assets/klartext/contract.mjs`` (``contract_module``),
+  written at build time, so a script can only use a name that exists here;
+- Node scripts run by the build or the tests get what they need as arguments.
+
+``tests/site/test_contract.py`` fails when a template or script spells one of these values
+literally instead of reading it from here.
+
+Field names are snake_case here and camelCase in the generated module
+(``link_prefix`` -> ``linkPrefix``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any
+
+#: Where the site's own scripts, styles and generated browser files live (site-relative).
+ASSETS = "assets/klartext"
+
+
+@dataclass(frozen=True)
+class RuntimeContract:
+    """The calculator runtime: the worker, what it loads, and the messages page <-> worker.
+
+    The page sends ``{id, kind, ...}`` with ``kind`` one of the request kinds; the worker
+    answers ``{type, ...}`` with ``type`` one of the answer kinds (``result`` carries the
+    request's ``id``).
+    """
+
+    #: The worker's module and what it imports statically (preloaded from the page head).
+    worker_uri: str = f"{ASSETS}/runtime/worker.mjs"
+    #: Build-time settings of the runtime (stdlib name, inline lock file, snapshot key).
+    settings_uri: str = f"{ASSETS}/runtime/settings.mjs"
+    #: The calculators package as a zip, with its Pyodide bytecode.
+    archive_uri: str = f"{ASSETS}/runtime/calculators.zip"
+    #: The self-hosted Pyodide files.
+    pyodide_uri: str = "assets/pyodide"
+    #: The trimmed, precompiled standard library, inside ``pyodide_uri``.
+    stdlib_name: str = "klartext-stdlib.zip"
+    #: The folder in Pyodide's file system the calculators are unpacked into.
+    extract_dir: str = "/home/pyodide/klartext"
+    #: The worker's name in the browser's developer tools.
+    worker_name: str = "klartext-rechner"
+    #: Cache Storage name for the memory snapshot a browser keeps of a started runtime.
+    snapshot_cache: str = "kx-runtime-snapshot"
+    #: Request kinds, page -> worker.
+    request_calculate: str = "calculate"
+    request_fill: str = "fill"
+    #: Answer kinds, worker -> page.
+    answer_ready: str = "ready"
+    answer_failed: str = "failed"
+    answer_result: str = "result"
+    #: How a ready runtime came up.
+    start_fresh: str = "fresh"
+    start_snapshot: str = "snapshot"
+    #: Work that can wait (search index, offline copy) starts this long after the runtime
+    #: is up or has failed, so it never competes with the first keystrokes.
+    settle_ms: int = 2000
+
+
+@dataclass(frozen=True)
+class CalculatorContract:
+    """A calculator form on a page, as the templates write it and the script binds it."""
+
+    #: Fragment prefix of a calculator's heading and of links that fill its form
+    #: (``#rechner-<id>`` and ``#rechner-<id>:<query>``); content ids must not take it.
+    link_prefix: str = "rechner-"
+    #: Element id suffixes of a field's help text and error message (``<field id>-hilfe``).
+    help_suffix: str = "-hilfe"
+    error_suffix: str = "-fehler"
+    #: On the calculator's container; the value is the calculator id.
+    container_attribute: str = "data-kx-calculator"
+    #: On every input the calculator reads; the value is the field's German label.
+    field_attribute: str = "data-kx-field"
+    #: Event a calculator's answer sends with ready-worded values for fillable templates.
+    fills_event: str = "klartext:fills"
+
+
+@dataclass(frozen=True)
+class ProgressContract:
+    """Checklist ticks and reading progress, kept in ``localStorage`` on the device."""
+
+    storage_prefix: str = "klartext.progress."
+    #: On a checklist item; the value is ``<checklist id>/<item id>``.
+    item_attribute: str = "data-kx-item"
+    #: On a checklist's tools; the value is the checklist id.
+    checklist_attribute: str = "data-kx-checklist"
+    #: On a chapter's "read" control; the value is the chapter id.
+    chapter_attribute: str = "data-kx-chapter"
+    #: On a progress panel: its scope and the keys it counts (space-separated).
+    scope_attribute: str = "data-kx-scope"
+    chapters_attribute: str = "data-kx-chapters"
+    items_attribute: str = "data-kx-items"
+    #: On a counter inside a panel; the value is ``chapters`` or ``items``.
+    count_attribute: str = "data-kx-count"
+    #: On an onboarding stop's "(gelesen)" mark; the value is the chapter id.
+    read_mark_attribute: str = "data-kx-read-mark"
+
+
+@dataclass(frozen=True)
+class ActionContract:
+    """``data-kx-action`` values: what a button does, for the script that handles it."""
+
+    attribute: str = "data-kx-action"
+    reset_checklist: str = "reset-checklist"
+    reset_ticks: str = "reset-ticks"
+    reset_all: str = "reset-all"
+    toggle_read: str = "toggle-read"
+    copy_template: str = "copy-template"
+    download_template: str = "download-template"
+    clear_template: str = "clear-template"
+
+
+@dataclass(frozen=True)
+class TextTemplateContract:
+    """A fillable text template (exit e-mail, protocol) under its plain text."""
+
+    #: On the template's container; the value is the template id.
+    container_attribute: str = "data-kx-template"
+    #: On every field that fills a placeholder.
+    placeholder_attribute: str = "data-kx-placeholder"
+
+
+@dataclass(frozen=True)
+class OfflineContract:
+    """The offline copy: the service worker and its caches."""
+
+    service_worker_uri: str = "sw.js"
+    #: Cache Storage names of the offline copy start with this, followed by the build's hash.
+    cache_prefix: str = "klartext-"
+    #: Message a page sends a waiting service worker to take over.
+    skip_waiting: str = "skip-waiting"
+    #: Pages without a runtime register the service worker this long after loading.
+    fallback_ms: int = 8000
+    #: After the runtime has settled, registration waits at most this long for idle time.
+    idle_wait_ms: int = 2000
+
+
+@dataclass(frozen=True)
+class DeepLinkContract:
+    """Deep links and the projector view."""
+
+    #: Query flag that shows one step at a time (``…/drei-wege/?beamer#schritt``).
+    projector_flag: str = "beamer"
+
+
+@dataclass(frozen=True)
+class RedirectContract:
+    """Forwarding pages at old addresses."""
+
+    #: Carries the ``#step`` of an old deep link to the new address (a file: CSP allows it).
+    fragment_keeper_uri: str = f"{ASSETS}/redirects/redirect.js"
+
+
+@dataclass(frozen=True)
+class Contract:
+    """Every shared name, by feature."""
+
+    runtime: RuntimeContract = field(default_factory=RuntimeContract)
+    calculator: CalculatorContract = field(default_factory=CalculatorContract)
+    progress: ProgressContract = field(default_factory=ProgressContract)
+    action: ActionContract = field(default_factory=ActionContract)
+    text_template: TextTemplateContract = field(default_factory=TextTemplateContract)
+    offline: OfflineContract = field(default_factory=OfflineContract)
+    deep_link: DeepLinkContract = field(default_factory=DeepLinkContract)
+    redirect: RedirectContract = field(default_factory=RedirectContract)
+
+    @property
+    def worker_module_uris(self) -> tuple[str, ...]:
+        """The worker and the modules it imports statically, preloaded by calculator pages.
+
+        The worker would otherwise find each level of imports only after the one before has
+        arrived, one round trip after the other, before it could ask for the large files.
+        """
+        return (
+            self.runtime.worker_uri,
+            f"{self.runtime.pyodide_uri}/pyodide.mjs",
+            self.runtime.settings_uri,
+            CONTRACT_MODULE_URI,
+        )
+
+
+#: The generated ES module the scripts import the contract from.
+CONTRACT_MODULE_URI = f"{ASSETS}/contract.mjs"
+
+CONTRACT = Contract()
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(word.capitalize() for word in rest)
+
+
+def as_data(value: Any) -> Any:
+    """The contract (or one of its sections) as plain JSON data with camelCase keys."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {_camel(item.name): as_data(getattr(value, item.name)) for item in fields(value)}
+    if isinstance(value, tuple):
+        return [as_data(item) for item in value]
+    return value
+
+
+def contract_module(contract: Contract = CONTRACT) -> str:
+    """``contract.mjs``: one frozen export per section, plus the worker's module list."""
+    lines = [
+        "// Generated at build time from content_model/contract.py; do not edit.",
+        "const freeze = (value) => Object.freeze(value);",
+    ]
+    for item in fields(contract):
+        data = json.dumps(as_data(getattr(contract, item.name)), ensure_ascii=False, indent=2)
+        lines.append(f"export const {_camel(item.name)} = freeze({data});")
+    modules = json.dumps(list(contract.worker_module_uris))
+    lines.append(f"export const workerModuleUris = freeze({modules});")
+    return "\n".join(lines) + "\n"
+
+
+def shared_strings(contract: Contract = CONTRACT) -> dict[str, str]:
+    """Every string value of the contract by its dotted name, for the drift test."""
+    found: dict[str, str] = {}
+
+    def visit(prefix: str, value: Any) -> None:
+        if is_dataclass(value) and not isinstance(value, type):
+            for item in fields(value):
+                visit(f"{prefix}{item.name}.", getattr(value, item.name))
+        elif isinstance(value, str):
+            found[prefix.rstrip(".")] = value
+
+    visit("", contract)
+    return found
