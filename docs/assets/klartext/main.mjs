@@ -1,0 +1,7 @@
+// The site's scripts, one module per feature (see CONTRIBUTING.md). MkDocs loads this file
+// as a module after Material's bundle; each feature binds itself through page/on-page.mjs.
+import "./calculators/calculators.mjs";
+import "./text-templates/forms.mjs";
+import "./progress/progress.mjs";
+import "./deep-links/deep-links.mjs";
+import "./offline/offline.mjs";

@@ -1,0 +1,25 @@
+// Runs a feature's set-up on every page the reader sees, and its tear-down before the next.
+//
+// Material's instant navigation swaps the page's content without reloading scripts, and
+// announces each new page on its `document$` observable. A feature that binds listeners to a
+// page's elements (or to window) returns a function that removes them; it runs before the next
+// page is set up, so nothing is bound twice and nothing outlives its page. Without Material
+// (a page opened from a file, a test harness) the set-up runs once when the document is ready.
+
+/**
+ * @param {(root: Document) => (void | (() => void))} setup
+ *   Binds one feature to the current page; may return its tear-down.
+ * @param {{document$?: {subscribe(next: () => void): unknown}}} [host] Where Material's
+ *   observable lives (window in the browser; a stand-in in unit tests).
+ */
+export function onPage(setup, host = globalThis) {
+  let teardown = null;
+  const run = () => {
+    if (typeof teardown === "function") teardown();
+    teardown = setup(globalThis.document) ?? null;
+  };
+  if (host.document$) host.document$.subscribe(run);
+  else if (globalThis.document?.readyState === "loading") {
+    globalThis.document.addEventListener("DOMContentLoaded", run, { once: true });
+  } else run();
+}
