@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from calculators.calculator import Templates
 from calculators.problems import FORM, FieldError, InputError
 from calculators.registry import CALCULATORS
+from calculators.result import Result
+from calculators.result_html import result_html
 from calculators.template_text import fill_template
 
 
@@ -34,7 +36,15 @@ def run(
             "calculator": calculator_id,
             "errors": {problem.field: problem.message},
         }
-    return {"ok": True, "calculator": calculator_id, "result": result.to_dict()}
+    return {"ok": True, "calculator": calculator_id, "result": answer_data(result)}
+
+
+def answer_data(result: Result) -> dict[str, object]:
+    """The result as the browser and the tests read it: its data plus its HTML.
+
+    The HTML is added here, at the boundary, so the result itself stays plain data.
+    """
+    return {**result.to_dict(), "html": result_html(result)}
 
 
 def run_json(payload: str) -> str:

@@ -1,11 +1,13 @@
-"""What a calculator answers: a verdict with its reasons, as plain data for JSON."""
+"""What a calculator answers: a verdict with its reasons, as plain data for JSON.
+
+The result is data only. Its HTML is written by ``calculators.result_html`` and added to the
+answer at the JSON boundary (``calculators.boundary``), so this module imports no view.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Literal
-
-from calculators.result_html import result_html
 
 Tone = Literal["good", "warn", "bad", "neutral"]
 
@@ -47,7 +49,7 @@ class Result:
     fills: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
-        """Plain JSON-ready data; the shape the browser and the tests both read."""
+        """Plain JSON-ready data; ``calculators.boundary`` adds the result's ``html``."""
         return {
             "verdict": self.verdict,
             "tone": self.tone,
@@ -60,5 +62,4 @@ class Result:
             "documents": [{"title": d.title, "text": d.text} for d in self.documents],
             "values": dict(self.values),
             "fills": dict(self.fills),
-            "html": result_html(self),
         }

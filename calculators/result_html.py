@@ -9,10 +9,8 @@ Every text is escaped, since results repeat what people typed (contact names, fo
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from calculators.result import Result
+from calculators.result import Result
 
 #: ``html.escape`` would import ``html.entities`` (a large table) into the browser's Python.
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})

@@ -4,6 +4,9 @@ The form is rendered from the calculator's input declaration, the worked example
 pre-filled result are computed by the very same Python the browser runs later, and the
 content templates a calculator fills (exit e-mail, CRM note) are handed over as data. So a
 page teaches even without JavaScript, and nothing about a calculator is written twice.
+
+A calculator can appear on several pages (its chapter, the overview of all calculators);
+``CalculatorEmbeds`` computes each one's examples once per build and reuses them.
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -21,8 +23,11 @@ from calculators.calculator import Calculator
 from calculators.fields import Field
 from calculators.german_numbers import format_number
 from calculators.registry import CALCULATORS
+from content_model.calculator_links import calculator_anchor, preset_fragment, preset_query
 from content_model.loader import Playbook
-from content_model.schema import CalculatorBlock, Preset
+from content_model.schema import CalculatorBlock
+
+FORM_TEMPLATE = "calculators/form.html.j2"
 
 
 @dataclass(frozen=True)
@@ -30,12 +35,15 @@ class PresetLink:
     """A preset as a link that fills the form (and a trainer can share)."""
 
     label: str
+    #: The form values, the part of the link after ``<link prefix><calculator id>:``.
     query: str
+    #: The whole fragment of the link, without ``#``.
+    fragment: str
 
 
 @dataclass(frozen=True)
 class WorkedExample:
-    """A worked example as the overview table shows it."""
+    """A worked example as the table under the form shows it."""
 
     title: str
     inputs: str
@@ -43,12 +51,37 @@ class WorkedExample:
 
 
 @dataclass(frozen=True)
-class Embed:
-    """The calculator, its form as HTML and its worked examples."""
+class Computed:
+    """What a calculator computes for the page, independent of the block that embeds it."""
 
     calculator: Calculator
+    #: The content templates it fills, as the calculator boundary takes them.
+    templates: dict[str, dict[str, str]]
+    #: The answer for the default values, shown under the form before anyone types.
+    result: dict[str, object]
+    examples: list[WorkedExample]
+
+
+@dataclass(frozen=True)
+class Embed:
+    """One calculator block as the page shows it: heading, formula, form and examples."""
+
+    calculator: Calculator
+    title: str
+    anchor: str
     html: Markup
     examples: list[WorkedExample]
+
+
+@dataclass(frozen=True)
+class InputRow:
+    """One input of a calculator in the reference table of the overview page."""
+
+    label: str
+    kind: str
+    columns: str | None
+    allowed: str
+    required: str
 
 
 def template_texts(playbook: Playbook, ids: tuple[str, ...]) -> dict[str, dict[str, str]]:
@@ -89,29 +122,10 @@ def script_json(data: object) -> Markup:
     return Markup(json.dumps(data, ensure_ascii=False).replace("</", "<\\/"))
 
 
-def preset_query(block: CalculatorBlock, preset: Preset) -> str:
-    """The form values of a preset as a query, the part of its link after ``rechner-<id>:``."""
-    calculator = CALCULATORS[block.calculator]
-    return urlencode({**calculator.defaults(), **preset.values})
-
-
-def preset_fragment(block: CalculatorBlock, preset: Preset) -> str:
-    """The fragment that opens a calculator block with a preset filled in."""
-    return f"rechner-{block.calculator}:{preset_query(block, preset)}"
-
-
-def embed(environment: Environment, playbook: Playbook, block: CalculatorBlock) -> Embed:
-    """Form, pre-filled result and worked examples for one calculator block."""
-    calculator = CALCULATORS[block.calculator]
+def compute(playbook: Playbook, calculator_id: str) -> Computed:
+    """The default result and every worked example of one calculator."""
+    calculator = CALCULATORS[calculator_id]
     templates = template_texts(playbook, calculator.templates)
-    result = _result(calculator, calculator.defaults(), templates)
-    presets = [PresetLink(preset.label, preset_query(block, preset)) for preset in block.presets]
-    html = environment.get_template("calculators/form.html.j2").render(
-        calculator=calculator,
-        result=result,
-        presets=presets,
-        templates_json=script_json(templates),
-    )
     examples = [
         WorkedExample(
             example.title,
@@ -120,7 +134,53 @@ def embed(environment: Environment, playbook: Playbook, block: CalculatorBlock) 
         )
         for example in calculator.examples
     ]
-    return Embed(calculator, Markup(html), examples)
+    return Computed(
+        calculator, templates, _result(calculator, calculator.defaults(), templates), examples
+    )
+
+
+class CalculatorEmbeds:
+    """The calculator embeds of one build: each calculator computed once, however often shown.
+
+    ``forms`` renders the form HTML (an environment for HTML fragments).
+    """
+
+    def __init__(self, playbook: Playbook, forms: Environment) -> None:
+        self._playbook = playbook
+        self._forms = forms
+        self._computed: dict[str, Computed] = {}
+
+    def computed(self, calculator_id: str) -> Computed:
+        """The calculator's default result and worked examples (computed on first use)."""
+        if calculator_id not in self._computed:
+            self._computed[calculator_id] = compute(self._playbook, calculator_id)
+        return self._computed[calculator_id]
+
+    def embed(self, block: CalculatorBlock) -> Embed:
+        """Heading, form with the block's presets, pre-filled result and worked examples."""
+        computed = self.computed(block.calculator)
+        calculator = computed.calculator
+        presets = [
+            PresetLink(
+                preset.label,
+                preset_query(block.calculator, preset.values),
+                preset_fragment(block.calculator, preset.values),
+            )
+            for preset in block.presets
+        ]
+        html = self._forms.get_template(FORM_TEMPLATE).render(
+            calculator=calculator,
+            result=computed.result,
+            presets=presets,
+            templates_json=script_json(computed.templates),
+        )
+        return Embed(
+            calculator,
+            block.title or calculator.title,
+            calculator_anchor(calculator.id),
+            Markup(html),
+            computed.examples,
+        )
 
 
 KIND_NAMES: dict[str, str] = {
@@ -134,11 +194,6 @@ KIND_NAMES: dict[str, str] = {
     "text": "Text",
     "lines": "Liste, eine Zeile je Eintrag",
 }
-
-
-def field_kind(kind: str) -> str:
-    """A field kind in German, for the input reference table."""
-    return KIND_NAMES[kind]
 
 
 def field_range(field: Field) -> str:
@@ -155,3 +210,17 @@ def field_range(field: Field) -> str:
     if high is not None:
         return f"bis {high}{unit}"
     return "–"
+
+
+def input_rows(calculator: Calculator) -> list[InputRow]:
+    """The calculator's inputs for the reference table: kind and allowed values in German."""
+    return [
+        InputRow(
+            field.label,
+            KIND_NAMES[field.kind],
+            field.columns or None,
+            field_range(field),
+            "ja" if field.required else "nein",
+        )
+        for field in calculator.inputs
+    ]

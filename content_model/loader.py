@@ -16,53 +16,46 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from content_model.pages import SPECIAL_PAGE_URIS, chapter_uri, page_url, part_uri
+from content_model.contract import CONTRACT
+from content_model.pages import chapter_uri, page_url, part_uri, with_fragment
 from content_model.problems import ContentError, Problem
+from content_model.roles import anchor_fields
 from content_model.schema import (
     CalculatorBlock,
     Chapter,
-    ChecklistBlock,
-    DosDontsBlock,
     GlossaryFile,
+    Model,
     OnboardingFile,
-    OptionsBlock,
     Part,
     PartsFile,
     Redirect,
     RedirectsFile,
-    Section,
-    StepsBlock,
     TemplateBlock,
     Term,
-    TrafficLightBlock,
 )
+from content_model.site_map import SPECIAL_PAGE_BY_ID, SPECIAL_PAGES, SitePage, site_pages
 from content_model.strict_yaml import Data, PathKey, YamlDocument, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
 INLINE_REF = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
 
-#: Calculator headings get the anchor ``rechner-<calculator id>``; content ids must not take it.
-RESERVED_ANCHOR_PREFIX = "rechner-"
-
-#: Pages generated from the content besides the chapters, addressable in references.
-SPECIAL_PAGES: dict[str, str] = {
-    "einstieg": "Einstieg",
-    "checklisten": "Alle Checklisten",
-    "vorlagen": "Alle Vorlagen",
-    "glossar": "Glossar",
-    "rechner": "Alle Rechner",
-    "workshop": "Workshop-Links",
-}
+#: Calculator headings take the anchors with the contract's link prefix; content ids must not.
+RESERVED_ANCHOR_PREFIX = CONTRACT.calculator.link_prefix
 
 
 @dataclass(frozen=True)
 class Target:
-    """Where a reference lands: the page (by chapter or special id) and an optional anchor."""
+    """Where a reference lands, resolved once when the content is loaded.
+
+    ``page`` is a chapter, part or special page id; ``uri`` the source URI (with the anchor
+    as fragment) where the site map puts it; ``title`` the default text of a link to it.
+    """
 
     page: str
     anchor: str | None
     title: str
+    uri: str
 
 
 @dataclass
@@ -92,6 +85,11 @@ class Playbook:
             for block in section.blocks
             if isinstance(block, TemplateBlock)
         }
+
+    @cached_property
+    def pages(self) -> list[SitePage]:
+        """Every generated page of the site, in navigation order (see ``site_map``)."""
+        return site_pages(self.parts, self.chapters)
 
     def chapters_of(self, part: Part) -> list[Chapter]:
         """Chapters of one part in reading order."""
@@ -184,7 +182,7 @@ class _Checker:
         self.problems: list[Problem] = []
         self.calculators = calculators
         self.targets: dict[str, Target] = {
-            page: Target(page, None, title) for page, title in SPECIAL_PAGES.items()
+            page.id: Target(page.id, None, page.title, page.uri) for page in SPECIAL_PAGES
         }
         self.anchor_owner: dict[str, tuple[YamlDocument, PathKey]] = {}
 
@@ -207,85 +205,25 @@ class _Checker:
         self.targets[key] = target
 
     def register_chapter(self, chapter: Chapter, document: YamlDocument) -> None:
-        self.add_target(document, ("id",), Target(chapter.id, None, chapter.title))
+        """Register the chapter and every anchor in it; apply each model's own rules.
+
+        Which ids are anchors, and under which title links show them, the schema declares
+        (``AnchorId`` fields, ``target_title``); so does each model's extra rules (``problems``).
+        """
+        uri = chapter_uri(chapter.part, chapter.id)
+        self.add_target(document, ("id",), Target(chapter.id, None, chapter.title, uri))
         for path, node in walk(chapter):
-            if isinstance(node, Section):
-                self.add_target(document, (*path, "id"), Target(chapter.id, node.id, node.title))
-            elif isinstance(node, StepsBlock):
-                for index, step in enumerate(node.items):
-                    step_path = (*path, "items", index, "id")
-                    self.add_target(document, step_path, Target(chapter.id, step.id, step.title))
-            elif isinstance(node, OptionsBlock):
-                self._options(node, path, chapter, document)
-            elif isinstance(node, ChecklistBlock):
-                self.add_target(document, (*path, "id"), Target(chapter.id, node.id, node.title))
-                self._unique(document, path, "items", [item.id for item in node.items])
-            elif isinstance(node, DosDontsBlock) and node.id is not None:
-                title = node.title or "Das hilft"
-                self.add_target(document, (*path, "id"), Target(chapter.id, node.id, title))
-            elif isinstance(node, TemplateBlock):
-                self.add_target(document, (*path, "id"), Target(chapter.id, node.id, node.title))
-                self._template(node, path, document)
-            elif isinstance(node, TrafficLightBlock):
-                colours = [light.color for light in node.items]
-                if len(set(colours)) != len(colours):
-                    self.problems.append(
-                        _problem(document, (*path, "items"), "each colour must appear exactly once")
+            if not isinstance(node, Model):
+                continue
+            for name in anchor_fields(type(node)):
+                anchor = getattr(node, name)
+                if anchor is not None:
+                    target = Target(
+                        chapter.id, anchor, node.target_title(), with_fragment(uri, anchor)
                     )
-
-    def _options(
-        self, block: OptionsBlock, path: PathKey, chapter: Chapter, document: YamlDocument
-    ) -> None:
-        for index, option in enumerate(block.items):
-            title = f"Option {option.letter}: {option.title}"
-            self.add_target(
-                document, (*path, "items", index, "id"), Target(chapter.id, option.id, title)
-            )
-        letters = [option.letter for option in block.items]
-        for index, letter in enumerate(letters):
-            if letters.index(letter) != index:
-                self.problems.append(
-                    _problem(
-                        document, (*path, "items", index, "letter"), f"duplicate letter {letter!r}"
-                    )
-                )
-
-    def _unique(self, document: YamlDocument, path: PathKey, key: str, ids: list[str]) -> None:
-        for index, item_id in enumerate(ids):
-            if ids.index(item_id) != index:
-                self.problems.append(
-                    _problem(document, (*path, key, index, "id"), f"duplicate id {item_id!r}")
-                )
-
-    def _template(self, block: TemplateBlock, path: PathKey, document: YamlDocument) -> None:
-        declared = [placeholder.name for placeholder in block.placeholders]
-        self._unique_names(document, path, declared)
-        used = block.used_placeholders()
-        for name in used:
-            if name not in declared:
-                self.problems.append(
-                    _problem(document, (*path, "body"), f"placeholder {{{name}}} is not declared")
-                )
-        for index, name in enumerate(declared):
-            if name not in used:
-                self.problems.append(
-                    _problem(
-                        document,
-                        (*path, "placeholders", index, "name"),
-                        f"placeholder {{{name}}} is declared but not used",
-                    )
-                )
-
-    def _unique_names(self, document: YamlDocument, path: PathKey, names: list[str]) -> None:
-        for index, name in enumerate(names):
-            if names.index(name) != index:
-                self.problems.append(
-                    _problem(
-                        document,
-                        (*path, "placeholders", index, "name"),
-                        f"duplicate placeholder {name!r}",
-                    )
-                )
+                    self.add_target(document, (*path, name), target)
+            for where, message in node.problems():
+                self.problems.append(_problem(document, (*path, *where), message))
 
     def check_references(self, model: BaseModel, document: YamlDocument) -> None:
         """Every ``ref`` field, ``see`` entry, inline ``[[ref]]`` and calculator id must resolve."""
@@ -331,7 +269,7 @@ class _Checker:
         chapters: list[tuple[Chapter, YamlDocument]],
     ) -> None:
         """An old address is declared once and is not the address of a page that exists now."""
-        current = {page_url(uri) for uri in SPECIAL_PAGE_URIS.values()}
+        current = {page_url(page.uri) for page in SPECIAL_PAGES}
         current.update(page_url(part_uri(part.id)) for part in parts)
         current.update(page_url(chapter_uri(chapter.part, chapter.id)) for chapter, _ in chapters)
         seen: set[str] = set()
@@ -388,7 +326,9 @@ def load_playbook(
     part_ids = [part.id for part in parts.parts]
     for index, part in enumerate(parts.parts):
         checker.add_target(
-            parts_document, ("parts", index, "id"), Target(part.id, None, part.title)
+            parts_document,
+            ("parts", index, "id"),
+            Target(part.id, None, part.title, part_uri(part.id)),
         )
     for chapter, document in chapters_read:
         checker.register_chapter(chapter, document)
@@ -401,10 +341,12 @@ def load_playbook(
                 )
             )
     glossary, glossary_document = glossary_read
+    glossary_page = SPECIAL_PAGE_BY_ID["glossar"]
     for index, term in enumerate(glossary.terms):
-        checker.add_target(
-            glossary_document, ("terms", index, "id"), Target("glossar", term.id, term.term)
+        target = Target(
+            glossary_page.id, term.id, term.term, with_fragment(glossary_page.uri, term.id)
         )
+        checker.add_target(glossary_document, ("terms", index, "id"), target)
     _check_order(chapters_read, checker)
     for chapter, document in chapters_read:
         checker.check_references(chapter, document)

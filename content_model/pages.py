@@ -1,25 +1,14 @@
-"""Where each generated page lives, and how references become relative links.
+"""Page addresses: where a chapter or part page lives, and links between addresses.
 
 Chapter pages live under their part (``gespraeche/lage-klaeren.md``) so URLs read well in
-a workshop; anchors are the YAML ids, so a renamed heading keeps its links.
+a workshop; anchors are the YAML ids, so a renamed heading keeps its links. Which pages exist
+is the site map's business (``content_model.site_map``); this module only does the address
+arithmetic, on plain strings.
 """
 
 from __future__ import annotations
 
 import posixpath
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # the loader checks redirects against these addresses, so no runtime import
-    from content_model.loader import Playbook, Target
-
-SPECIAL_PAGE_URIS: dict[str, str] = {
-    "einstieg": "einstieg.md",
-    "checklisten": "checklisten.md",
-    "vorlagen": "vorlagen.md",
-    "glossar": "glossar.md",
-    "rechner": "rechner.md",
-    "workshop": "workshop.md",
-}
 
 
 def chapter_uri(part_id: str, chapter_id: str) -> str:
@@ -32,16 +21,9 @@ def part_uri(part_id: str) -> str:
     return f"{part_id}/index.md"
 
 
-def target_uri(playbook: Playbook, target: Target) -> str:
-    """Source URI (with fragment) a reference target lands on."""
-    if target.page in SPECIAL_PAGE_URIS:
-        uri = SPECIAL_PAGE_URIS[target.page]
-    elif any(part.id == target.page for part in playbook.parts):
-        uri = part_uri(target.page)
-    else:
-        chapter = playbook.chapter_by_id[target.page]
-        uri = chapter_uri(chapter.part, chapter.id)
-    return f"{uri}#{target.anchor}" if target.anchor else uri
+def with_fragment(uri: str, fragment: str | None) -> str:
+    """``uri`` pointing at ``fragment`` (an anchor on that page), if there is one."""
+    return f"{uri}#{fragment}" if fragment else uri
 
 
 def page_url(uri: str) -> str:

@@ -4,27 +4,21 @@ A tick is stored under the checklist id and the item id (``checkliste-gespraechs
 mappe-wenn-dann``), a chapter read under the chapter id. Both are YAML ids, unique across
 the playbook (checklist ids are anchors), so reordering or adding items never moves a saved
 tick to another item. Keys are validated here and printed as HTML-escaped ``Markup``: they go
-into attribute values (attr_list and raw HTML), never into running text.
+into attribute values (attr_list and raw HTML), never into running text. Which entries can be
+ticked, and which of them count, the block classes declare (``ticks``,
+``counts_towards_progress``); ids for entries without one come from ``tick_keys``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
 from content_model.loader import Playbook
-from content_model.schema import (
-    ID_PATTERN,
-    Chapter,
-    ChecklistBlock,
-    DosDontsBlock,
-    OnboardingStage,
-)
+from content_model.schema import ID_PATTERN, Chapter, OnboardingStage
 
 _ID = re.compile(ID_PATTERN)
 
@@ -47,38 +41,14 @@ def tick_label_id(checklist_id: str, item_id: str) -> Markup:
     return Markup(escape("kx-tick-" + str(progress_key(checklist_id, item_id)).replace("/", "--")))
 
 
-#: Letters German spells out when they lose their dots.
-_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-_SLUG_WORDS = 6
-
-
-def text_key(text: str) -> str:
-    """A stable item id for a list entry that has no id of its own (the dos of dos and don'ts).
-
-    The first words of the text plus a short hash of all of it: reordering or adding entries
-    keeps every tick where it was; rewording an entry clears only that entry's tick.
-    """
-    ascii_text = unicodedata.normalize("NFKD", text.lower().translate(_TRANSLITERATION))
-    words = re.findall(r"[a-z0-9]+", ascii_text.encode("ascii", "ignore").decode())
-    digest = hashlib.sha1(text.strip().encode("utf-8"), usedforsecurity=False).hexdigest()[:6]
-    return "-".join([*words[:_SLUG_WORDS], digest])
-
-
-def tick_entries(block: ChecklistBlock | DosDontsBlock) -> list[tuple[str, str]]:
-    """The tickable entries of a block as (item id, text): checklist items or the dos."""
-    if isinstance(block, ChecklistBlock):
-        return [(item.id, item.text) for item in block.items]
-    return [(text_key(text), text) for text in block.dos]
-
-
 def checklist_item_keys(chapter: Chapter) -> list[str]:
-    """The keys of every checklist item in a chapter, in reading order."""
+    """The keys of every counted tick in a chapter (``counts_towards_progress``), in order."""
     return [
-        str(progress_key(block.id, item.id))
+        str(progress_key(ticks.list_id, entry_id))
         for section in chapter.sections
         for block in section.blocks
-        if isinstance(block, ChecklistBlock)
-        for item in block.items
+        if block.counts_towards_progress and (ticks := block.ticks()) is not None
+        for entry_id, _ in ticks.entries
     ]
 
 
@@ -117,13 +87,3 @@ def progress_scope(chapters: Iterable[Chapter]) -> ProgressScope:
         items=Markup(" ".join(item_keys)),
         item_count=len(item_keys),
     )
-
-
-#: The Jinja2 filters the templates use (registered in ``content_model.render``).
-FILTERS = {
-    "progress_key": progress_key,
-    "tick_label_id": tick_label_id,
-    "tick_entries": tick_entries,
-    "stage_chapters": stage_chapters,
-    "progress_scope": progress_scope,
-}

@@ -9,17 +9,29 @@ Block kinds map one to one to the needs of a sales playbook: ordered steps with 
 agendas, phrasing examples, observation/impact/question triples, checklists, options,
 dated example tables, fillable templates, dos and don'ts, KPI definitions, traffic lights,
 cross-references and embedded calculators.
+
+A block type is registered by its class alone: the marks on its field types
+(``content_model.roles``) say which ids are link targets and which texts readers see, and its
+methods say what it adds to the workshop page (``workshop_stops``), which entries a reader can
+tick (``ticks``) and what else must hold (``problems``). Its Markdown is
+``templates/blocks/<type>.md.j2``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from calculators.template_text import compose, placeholders
+from content_model.calculator_links import preset_fragment
+from content_model.roles import ANCHOR, LINE, LINK, PARAGRAPHS
+from content_model.tick_keys import text_key
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 FACT_PATTERN = r"^(?:A(?:[1-9]|1[01])|B[1-9])$"
@@ -33,6 +45,16 @@ PlaceholderName = Annotated[str, StringConstraints(pattern=r"^[a-z_][a-z0-9_]*$"
 #: A page address relative to the site root, as published: ``gespraeche/alte-seite/``.
 SITE_PATH_PATTERN = r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$"
 SitePath = Annotated[str, StringConstraints(pattern=SITE_PATH_PATTERN, max_length=200)]
+#: An id readers link to: a heading or list anchor on its chapter page, unique playbook-wide.
+AnchorId = Annotated[Id, ANCHOR]
+#: Reader-facing text shown as paragraphs (blank lines separate them), ``[[ref]]`` resolved.
+Prose = Annotated[Text, PARAGRAPHS]
+#: Reader-facing text shown on one line (items, cells, titles in bold), ``[[ref]]`` resolved.
+Line = Annotated[Text, LINE]
+#: A reference shown as a link named by its target's title.
+LinkRef = Annotated[Ref, LINK]
+#: A content problem found by a model itself: the path below the model and the message.
+LocalProblem = tuple[tuple[str | int, ...], str]
 
 
 def _iso_date(value: str) -> str:
@@ -51,27 +73,73 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    def target_title(self) -> str:
+        """The link text of a reference to this model's ``AnchorId`` (by default its title)."""
+        title = getattr(self, "title", None)
+        if not isinstance(title, str):
+            raise TypeError(f"{type(self).__name__} has an anchor but no title to link with")
+        return title
+
+    def problems(self) -> Iterator[LocalProblem]:
+        """Rules the field types cannot express (unique letters, placeholders in use, ...)."""
+        return iter(())
+
+
+@dataclass(frozen=True)
+class WorkshopStop:
+    """A place inside a chapter a trainer can hand out as a link with a QR code."""
+
+    kind: str
+    title: str
+    #: The fragment of the chapter page's address (without ``#``).
+    fragment: str
+
+
+@dataclass(frozen=True)
+class Ticks:
+    """Entries a reader can tick, each saved under ``<list_id>/<entry id>`` on the device."""
+
+    list_id: str
+    #: (entry id, text) in reading order.
+    entries: list[tuple[str, str]]
+
 
 class BlockBase(Model):
     """What every block has: the facts it carries."""
 
+    #: Whether ticked entries count in the onboarding page's progress panels.
+    counts_towards_progress: ClassVar[bool] = False
+
     facts: list[FactId] = Field(default_factory=list)
+
+    def workshop_stops(self) -> list[WorkshopStop]:
+        """The places inside this block the workshop page links to, in reading order."""
+        return []
+
+    def ticks(self) -> Ticks | None:
+        """The entries a reader can tick in this block, if any."""
+        return None
+
+
+def _duplicates(values: list[str]) -> Iterator[int]:
+    """The index of every value that already occurred before it."""
+    return (index for index, value in enumerate(values) if values.index(value) != index)
 
 
 class TextBlock(BlockBase):
     """Running text; paragraphs are separated by blank lines, ``[[ref]]`` links elsewhere."""
 
     type: Literal["text"]
-    text: Text
+    text: Prose
 
 
 class ListBlock(BlockBase):
     """A plain bulleted or numbered list."""
 
     type: Literal["list"]
-    title: Text | None = None
+    title: Line | None = None
     style: Literal["bullets", "numbers"] = "bullets"
-    items: list[Text] = Field(min_length=1)
+    items: list[Line] = Field(min_length=1)
 
 
 class CalloutBlock(BlockBase):
@@ -80,25 +148,32 @@ class CalloutBlock(BlockBase):
     type: Literal["callout"]
     kind: Literal["note", "tip", "info", "warning", "example", "success", "question"] = "note"
     title: Text
-    text: Text
+    text: Prose
 
 
 class Step(Model):
     """One step of an ordered procedure, optionally time-boxed."""
 
-    id: Id
+    id: AnchorId
     title: Text
     minutes: Annotated[int, Field(ge=1, le=600)] | None = None
-    text: Text | None = None
-    points: list[Text] = Field(default_factory=list)
+    text: Prose | None = None
+    points: list[Line] = Field(default_factory=list)
 
 
 class StepsBlock(BlockBase):
     """An ordered procedure whose steps can be linked one by one."""
 
     type: Literal["steps"]
-    title: Text | None = None
+    title: Line | None = None
     items: list[Step] = Field(min_length=1)
+
+    def workshop_stops(self) -> list[WorkshopStop]:
+        """Each step, numbered as the page numbers it."""
+        return [
+            WorkshopStop(f"Schritt {number}", step.title, step.id)
+            for number, step in enumerate(self.items, start=1)
+        ]
 
 
 class AgendaItem(Model):
@@ -113,7 +188,7 @@ class AgendaBlock(BlockBase):
     """A meeting agenda; the total time is computed, never typed."""
 
     type: Literal["agenda"]
-    title: Text | None = None
+    title: Line | None = None
     items: list[AgendaItem] = Field(min_length=1)
 
 
@@ -121,32 +196,32 @@ class Phrasing(Model):
     """A situation with the wording to use and, where useful, the wording to avoid."""
 
     situation: Text
-    recommended: Text
-    avoid: Text | None = None
-    why: Text | None = None
+    recommended: Line
+    avoid: Line | None = None
+    why: Line | None = None
 
 
 class PhrasingBlock(BlockBase):
     """Phrasing examples for the conversation."""
 
     type: Literal["phrasing"]
-    title: Text | None = None
+    title: Line | None = None
     items: list[Phrasing] = Field(min_length=1)
 
 
 class Observation(Model):
     """The feedback pattern: what happened, what it costs, what we ask."""
 
-    observation: Text
-    impact: Text
-    question: Text
+    observation: Line
+    impact: Line
+    question: Line
 
 
 class ObservationsBlock(BlockBase):
     """Observation / impact / question triples."""
 
     type: Literal["observations"]
-    title: Text | None = None
+    title: Line | None = None
     items: list[Observation] = Field(min_length=1)
 
 
@@ -154,53 +229,75 @@ class ChecklistItem(Model):
     """A tickable item; its id keys the saved tick, so edits elsewhere never scramble it."""
 
     id: Id
-    text: Text
+    text: Line
 
 
 class ChecklistBlock(BlockBase):
     """A checklist; also gathered on the checklist overview page."""
 
+    counts_towards_progress: ClassVar[bool] = True
+
     type: Literal["checklist"]
-    id: Id
+    id: AnchorId
     title: Text
-    intro: Text | None = None
+    intro: Prose | None = None
     items: list[ChecklistItem] = Field(min_length=1)
+
+    def ticks(self) -> Ticks:
+        """Every item under its own id."""
+        return Ticks(self.id, [(item.id, item.text) for item in self.items])
+
+    def problems(self) -> Iterator[LocalProblem]:
+        """Item ids key the saved ticks, so they are unique within the list."""
+        ids = [item.id for item in self.items]
+        for index in _duplicates(ids):
+            yield ("items", index, "id"), f"duplicate id {ids[index]!r}"
 
 
 class Option(Model):
     """One of the paths offered to the customer."""
 
-    id: Id
+    id: AnchorId
     letter: Annotated[str, StringConstraints(pattern=r"^[A-Z]$")]
     title: Text
-    summary: Text
-    steps: list[Text] = Field(min_length=1)
-    timeframe: Text
-    success: Text
-    if_then: Text
+    summary: Prose
+    steps: list[Line] = Field(min_length=1)
+    timeframe: Line
+    success: Line
+    if_then: Line
+
+    def target_title(self) -> str:
+        """Links name the option with its letter, as its heading does."""
+        return f"Option {self.letter}: {self.title}"
 
 
 class OptionsBlock(BlockBase):
     """Alternative paths, each with steps, time frame, success definition and if-then."""
 
     type: Literal["options"]
-    title: Text | None = None
+    title: Line | None = None
     items: list[Option] = Field(min_length=2)
+
+    def problems(self) -> Iterator[LocalProblem]:
+        """Each letter names one option."""
+        letters = [option.letter for option in self.items]
+        for index in _duplicates(letters):
+            yield ("items", index, "letter"), f"duplicate letter {letters[index]!r}"
 
 
 class ExampleRow(Model):
     """One dated incident with its consequence."""
 
     date: IsoDate
-    incident: Text
-    consequence: Text
+    incident: Line
+    consequence: Line
 
 
 class ExampleTableBlock(BlockBase):
     """A dated example table (date, incident, consequence)."""
 
     type: Literal["example_table"]
-    title: Text | None = None
+    title: Line | None = None
     rows: list[ExampleRow] = Field(min_length=1)
 
 
@@ -208,18 +305,18 @@ class Placeholder(Model):
     """A named gap in a template, with a label and an example filling."""
 
     name: PlaceholderName
-    label: Text
-    example: Text
+    label: Line
+    example: Line
 
 
 class TemplateBlock(BlockBase):
     """A fillable text template (e-mail, protocol, CRM note) with named placeholders."""
 
     type: Literal["template"]
-    id: Id
+    id: AnchorId
     title: Text
     kind: Literal["email", "protocol", "crm_note"]
-    purpose: Text | None = None
+    purpose: Prose | None = None
     subject: Text | None = None
     body: Text
     placeholders: list[Placeholder] = Field(default_factory=list)
@@ -232,6 +329,26 @@ class TemplateBlock(BlockBase):
         """Subject and body as ``calculators.template_text`` takes them."""
         return {"body": self.body} | ({"subject": self.subject} if self.subject else {})
 
+    def plain_text(self) -> str:
+        """Subject and body as one text to copy, placeholders still in braces."""
+        return compose(self.subject, self.body)
+
+    def problems(self) -> Iterator[LocalProblem]:
+        """Each placeholder is declared once and used, and each used one is declared."""
+        declared = [placeholder.name for placeholder in self.placeholders]
+        for index in _duplicates(declared):
+            yield ("placeholders", index, "name"), f"duplicate placeholder {declared[index]!r}"
+        used = self.used_placeholders()
+        for name in used:
+            if name not in declared:
+                yield ("body",), f"placeholder {{{name}}} is not declared"
+        for index, name in enumerate(declared):
+            if name not in used:
+                yield (
+                    ("placeholders", index, "name"),
+                    (f"placeholder {{{name}}} is declared but not used"),
+                )
+
 
 class DosDontsBlock(BlockBase):
     """What to do and what to leave.
@@ -240,10 +357,20 @@ class DosDontsBlock(BlockBase):
     """
 
     type: Literal["dos_donts"]
-    id: Id | None = None
-    title: Text | None = None
-    dos: list[Text] = Field(min_length=1)
-    donts: list[Text] = Field(min_length=1)
+    id: AnchorId | None = None
+    title: Line | None = None
+    dos: list[Line] = Field(min_length=1)
+    donts: list[Line] = Field(min_length=1)
+
+    def target_title(self) -> str:
+        """Without a title of its own, a link names the dos box."""
+        return self.title or "Das hilft"
+
+    def ticks(self) -> Ticks | None:
+        """With an id, each of the dos under a key derived from its text (it has no id)."""
+        if self.id is None:
+            return None
+        return Ticks(self.id, [(text_key(text), text) for text in self.dos])
 
 
 class Kpi(Model):
@@ -251,7 +378,7 @@ class Kpi(Model):
 
     id: Id
     name: Text
-    definition: Text
+    definition: Line
     target: Text | None = None
 
 
@@ -259,7 +386,7 @@ class KpisBlock(BlockBase):
     """KPI definitions."""
 
     type: Literal["kpis"]
-    title: Text | None = None
+    title: Line | None = None
     items: list[Kpi] = Field(min_length=1)
 
 
@@ -268,23 +395,29 @@ class Light(Model):
 
     color: Literal["green", "yellow", "red"]
     label: Text
-    signals: list[Text] = Field(min_length=1)
-    measures: list[Text] = Field(min_length=1)
+    signals: list[Line] = Field(min_length=1)
+    measures: list[Line] = Field(min_length=1)
 
 
 class TrafficLightBlock(BlockBase):
     """A traffic-light definition with exactly one entry per colour."""
 
     type: Literal["traffic_light"]
-    title: Text | None = None
+    title: Line | None = None
     items: list[Light] = Field(min_length=3, max_length=3)
+
+    def problems(self) -> Iterator[LocalProblem]:
+        """One entry per colour."""
+        colours = [light.color for light in self.items]
+        if len(set(colours)) != len(colours):
+            yield ("items",), "each colour must appear exactly once"
 
 
 class SeeAlso(Model):
     """A cross-reference to a chapter or an anchor in one."""
 
-    ref: Ref
-    note: Text | None = None
+    ref: LinkRef
+    note: Line | None = None
 
 
 class SeeAlsoBlock(BlockBase):
@@ -310,6 +443,15 @@ class CalculatorBlock(BlockBase):
     title: Text | None = None
     presets: list[Preset] = Field(default_factory=list)
 
+    def workshop_stops(self) -> list[WorkshopStop]:
+        """Each preset: its link opens the calculator with the preset's values filled in."""
+        return [
+            WorkshopStop(
+                "Rechner-Beispiel", preset.label, preset_fragment(self.calculator, preset.values)
+            )
+            for preset in self.presets
+        ]
+
 
 Block = Annotated[
     TextBlock
@@ -332,10 +474,20 @@ Block = Annotated[
 ]
 
 
+def block_types() -> dict[str, type[BlockBase]]:
+    """Every block class of the ``Block`` union by its ``type`` name, in the union's order."""
+    union = typing.get_args(Block)[0]
+    found: dict[str, type[BlockBase]] = {}
+    for cls in typing.get_args(union):
+        (name,) = typing.get_args(cls.model_fields["type"].annotation)
+        found[name] = cls
+    return found
+
+
 class Section(Model):
     """A linkable section of a chapter."""
 
-    id: Id
+    id: AnchorId
     title: Text
     facts: list[FactId] = Field(default_factory=list)
     blocks: list[Block] = Field(min_length=1)

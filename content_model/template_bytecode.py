@@ -1,10 +1,12 @@
-"""Compiled Jinja2 templates kept for the life of the process.
+"""Compiled Jinja2 templates kept for the life of the process, for the theme.
 
-Compiling the templates is a good part of what a rebuild costs, and under ``mkdocs serve``
-every edit rebuilds the whole site in the same process. Jinja2 stores each template's
-bytecode here together with a checksum of its source, so an edited template is compiled
-again and an unchanged one is not. A one-off ``mkdocs build`` gains nothing and loses
-nothing; the build benchmark clears the cache before every build it times.
+Compiling the theme's templates is a good part of what a rebuild costs, and under
+``mkdocs serve`` every edit rebuilds the whole site in the same process. Jinja2 stores each
+template's bytecode here together with a checksum of its source, so an edited template is
+compiled again and an unchanged one is not. (The content templates need no such cache: their
+environments live as long as the process, see ``content_model.templating``.) A one-off
+``mkdocs build`` gains nothing and loses nothing; the build benchmark clears the cache before
+every build it times.
 """
 
 from __future__ import annotations
@@ -48,5 +50,5 @@ class TemplateBytecode:
         self._caches.clear()
 
 
-#: For the content templates and, under ``mkdocs serve``, the theme's templates.
+#: For the theme's templates under ``mkdocs serve``.
 TEMPLATE_BYTECODE = TemplateBytecode()

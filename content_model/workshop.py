@@ -16,10 +16,9 @@ from functools import lru_cache
 import segno
 from markupsafe import Markup
 
-from content_model.calculator_embed import preset_fragment
 from content_model.loader import Playbook
-from content_model.pages import chapter_uri, page_url
-from content_model.schema import CalculatorBlock, Chapter, Part, StepsBlock
+from content_model.pages import chapter_uri, page_url, relative_url
+from content_model.schema import Chapter, Part
 
 #: Medium error correction survives a projector's glare and a crumpled handout.
 QR_ERROR_LEVEL = "m"
@@ -40,11 +39,15 @@ class WorkshopLink:
 
 @dataclass(frozen=True)
 class WorkshopCard:
-    """A link as the page shows it: relative for clicks, absolute for its QR code."""
+    """A link as the page shows it: relative for clicks, absolute for its QR code.
+
+    Without a ``site_url`` there is no full address, so neither address nor QR code.
+    """
 
     link: WorkshopLink
     href: str
     address: str | None
+    qr_code: Markup | None
 
 
 @dataclass(frozen=True)
@@ -64,25 +67,15 @@ class WorkshopPart:
 
 
 def chapter_links(chapter: Chapter) -> list[WorkshopLink]:
-    """The chapter itself, then each step and each calculator preset in reading order."""
+    """The chapter itself, then what each block offers (``workshop_stops``) in reading order."""
     address = page_url(chapter_uri(chapter.part, chapter.id))
     links = [WorkshopLink("Kapitel", chapter.title, address)]
     for section in chapter.sections:
         for block in section.blocks:
-            if isinstance(block, StepsBlock):
-                links.extend(
-                    WorkshopLink(f"Schritt {number}", step.title, f"{address}#{step.id}")
-                    for number, step in enumerate(block.items, start=1)
-                )
-            elif isinstance(block, CalculatorBlock):
-                links.extend(
-                    WorkshopLink(
-                        "Rechner-Beispiel",
-                        preset.label,
-                        f"{address}#{preset_fragment(block, preset)}",
-                    )
-                    for preset in block.presets
-                )
+            links.extend(
+                WorkshopLink(stop.kind, stop.title, f"{address}#{stop.fragment}")
+                for stop in block.workshop_stops()
+            )
     return links
 
 
@@ -103,6 +96,17 @@ def workshop_parts(playbook: Playbook) -> list[WorkshopPart]:
 def absolute_url(site_url: str, url: str) -> str:
     """The full address of a page for a QR code: a phone camera cannot follow a relative one."""
     return f"{site_url.rstrip('/')}/{url}"
+
+
+def workshop_card(link: WorkshopLink, page_url_here: str, site_url: str | None) -> WorkshopCard:
+    """``link`` as a card on the page published at ``page_url_here``, QR code drawn."""
+    address = absolute_url(site_url, link.url) if site_url else None
+    return WorkshopCard(
+        link,
+        relative_url(page_url_here, link.url),
+        address,
+        qr_svg(address) if address else None,
+    )
 
 
 #: The quiet zone around a code, in modules, as the QR standard asks for.

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from content_model.contract import CONTRACT
 from content_model.loader import load_playbook
 from content_model.problems import ContentError
 from content_model.redirects import redirect_pages
@@ -40,8 +41,15 @@ def test_an_old_address_forwards_to_the_step_it_names(content: Path) -> None:
     assert '<a href="../../teil-eins/alle-bausteine/#schritt-senden">Senden</a>' in page.html
     # No inline code: the only script is the file that keeps a deep link's fragment.
     assert re.findall(r"<script[^>]*>[^<]*", page.html) == [
-        '<script src="../../assets/klartext/redirect.js">'
+        f'<script src="../../{CONTRACT.redirect.fragment_keeper_uri}">'
     ]
+
+
+def test_the_fragment_keeper_lives_where_the_contract_says() -> None:
+    """The script every forwarding page loads is a file in docs/ at the contract's address."""
+    keeper = ROOT / "docs" / CONTRACT.redirect.fragment_keeper_uri
+    assert keeper.is_file()
+    assert "http-equiv" in keeper.read_text(encoding="utf-8")  # the forwarding script itself
 
 
 @pytest.mark.parametrize(

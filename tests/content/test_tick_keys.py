@@ -7,8 +7,9 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from content_model.progress_keys import progress_key, text_key, tick_entries
+from content_model.progress_keys import progress_key
 from content_model.schema import ID_PATTERN, DosDontsBlock
+from content_model.tick_keys import text_key
 
 DOS = [
     "Kurz, sachlich und freundlich bleiben",
@@ -19,6 +20,13 @@ DOS = [
 
 def block(dos: list[str]) -> DosDontsBlock:
     return DosDontsBlock(type="dos_donts", id="vor-dem-absenden", dos=dos, donts=["Drängeln"])
+
+
+def tick_entries(block: DosDontsBlock) -> list[tuple[str, str]]:
+    ticks = block.ticks()
+    assert ticks is not None
+    assert ticks.list_id == "vor-dem-absenden"
+    return ticks.entries
 
 
 def test_a_key_reads_like_the_text_and_is_an_id() -> None:

@@ -8,7 +8,8 @@ import pytest
 
 from calculators.registry import field_names
 from content_model.loader import Playbook, load_playbook, walk
-from content_model.schema import ChecklistBlock, Section, StepsBlock, TemplateBlock
+from content_model.roles import anchor_fields
+from content_model.schema import ChecklistBlock, Model, Section, Step, TemplateBlock
 from tests.site.conftest import ROOT
 
 
@@ -22,17 +23,19 @@ def chapter_html(site: Path, part: str, chapter: str) -> str:
 
 
 def test_every_anchor_is_in_its_chapter(real_site: Path, playbook: Playbook) -> None:
-    """Each section, step, checklist and template id is an element id on its chapter page."""
+    """Each id the schema marks as an anchor (sections, steps, checklists, templates, options,
+    tickable dos) is an element id on its chapter page."""
     missing = []
+    anchored: set[type] = set()
     for chapter in playbook.chapters:
         html = chapter_html(real_site, chapter.part, chapter.id)
         for _, node in walk(chapter):
-            ids: list[str] = []
-            if isinstance(node, Section | ChecklistBlock | TemplateBlock):
-                ids = [node.id]
-            elif isinstance(node, StepsBlock):
-                ids = [step.id for step in node.items]
-            missing += [f"{chapter.id}#{i}" for i in ids if f'id="{i}"' not in html]
+            if not isinstance(node, Model):
+                continue
+            ids = [getattr(node, name) for name in anchor_fields(type(node))]
+            anchored.update([type(node)] if any(ids) else [])
+            missing += [f"{chapter.id}#{i}" for i in ids if i and f'id="{i}"' not in html]
+    assert {Section, Step, ChecklistBlock, TemplateBlock} <= anchored
     assert missing == []
 
 
