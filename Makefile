@@ -43,7 +43,7 @@ serve: setup
 
 ## build: the site into site/ (a failed build leaves the previous site/ untouched)
 build: setup
-	$(PY) -m site_hooks.safe_build site
+	$(PY) -m bundler.safe_build site
 
 lint: setup
 	$(BIN)/ruff check .

@@ -22,7 +22,8 @@ from mkdocs.config import load_config
 
 from calculators.registry import field_names
 from content_model.loader import Playbook, load_playbook, walk
-from content_model.render import glossary_abbreviations, navigation, render_pages
+from content_model.render import glossary_abbreviations, render_pages
+from content_model.site_map import navigation
 from content_model.template_bytecode import TEMPLATE_BYTECODE
 from content_model.workshop import qr_svg
 
@@ -59,7 +60,7 @@ def repeated_content(target: Path, copies: int) -> None:
 
 SHARED = ("site_hooks", "templates", "calculators", "node_modules", "bundler")
 #: Hooks neither side runs (see the module docstring).
-PUBLISHING_HOOKS = ("site_hooks/precompressed.py",)
+PUBLISHING_HOOKS = ("site_hooks/precompress.py",)
 CONTENT_HOOK = "site_hooks/content_pages.py"
 
 
@@ -105,7 +106,7 @@ def plain_project(workdir: Path, content: Path) -> Path:
         path = project / "docs" / page.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"{page.markdown}\n\n{abbreviations}\n", encoding="utf-8")
-    config["nav"] = navigation(playbook)
+    config["nav"] = navigation(playbook.pages)
     _write(project, config)
     return project
 

@@ -6,6 +6,9 @@ from the write until the browser shows the new text. That span holds everything 
 waits for: MkDocs noticing the change, the whole rebuild, the live-reload message and the
 browser loading and drawing the page again. The baseline is the same pages written as
 Markdown (see ``build_scaling``), served the same way, with the chapter's Markdown edited.
+Our project is measured twice: with the operating system's file events and with MkDocs' own
+polling (the setting ``extra.klartext.native_file_events``, see ``site_hooks/live_reload.py``),
+so the figures show whether rewiring MkDocs' internals still pays.
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ LINKED = ("node_modules", ".venv")
 SKIPPED = (".git", "site", ".mypy_cache", ".ruff_cache", ".pytest_cache", "__pycache__")
 START_TIMEOUT_S = 120
 RELOAD_TIMEOUT_MS = 60_000
+#: The file-events setting in mkdocs.yml (``extra: klartext: native_file_events:``).
+NATIVE_FILE_EVENTS = re.compile(r"^(\s*native_file_events:)[ \t]*\S+", re.MULTILINE)
 
 
 def _copy_project(target: Path) -> None:
@@ -97,10 +102,21 @@ class Edit:
     line: re.Pattern[str]
 
 
-def ours(workdir: Path) -> Edit:
-    """The project as it is: the chapter's YAML file, its ``summary:`` line."""
-    project = workdir / "project"
+def _set_native_file_events(config_file: Path, enabled: bool) -> None:
+    """Switch the file-events setting in a copied mkdocs.yml."""
+    text, count = NATIVE_FILE_EVENTS.subn(
+        rf"\g<1> {'true' if enabled else 'false'}", config_file.read_text(encoding="utf-8")
+    )
+    if count != 1:
+        raise RuntimeError(f"{config_file}: no single native_file_events setting to switch")
+    config_file.write_text(text, encoding="utf-8")
+
+
+def ours(workdir: Path, *, native_file_events: bool = True) -> Edit:
+    """The project: the chapter's YAML file, its ``summary:`` line; file events or polling."""
+    project = workdir / ("project" if native_file_events else "project-polling")
     _copy_project(project)
+    _set_native_file_events(project / "mkdocs.yml", native_file_events)
     return Edit(project, project / CHAPTER_FILE, re.compile(r"^summary: .*$", re.MULTILINE))
 
 
@@ -139,11 +155,26 @@ def edit_to_browser(playwright: Playwright, edit: Edit, edits: int) -> list[floa
     return times
 
 
-def measure(playwright: Playwright, edits: int) -> tuple[list[float], list[float]]:
-    """Edit-to-browser seconds for this project and for the same pages as plain Markdown."""
+@dataclass(frozen=True)
+class ServeFigures:
+    """Edit-to-browser seconds, one per edit."""
+
+    #: Our project with the operating system's file events (as mkdocs.yml ships it).
+    ours: list[float]
+    #: Our project with MkDocs' own polling watcher.
+    ours_polling: list[float]
+    #: The same pages as plain Markdown.
+    plain: list[float]
+
+
+def measure(playwright: Playwright, edits: int) -> ServeFigures:
+    """Edit-to-browser seconds for this project, with and without file events, and Markdown."""
     with tempfile.TemporaryDirectory(prefix="klartext-serve-") as tmp:
         workdir = Path(tmp)
-        return (
-            edit_to_browser(playwright, ours(workdir), edits),
-            edit_to_browser(playwright, plain_markdown(workdir), edits),
+        return ServeFigures(
+            ours=edit_to_browser(playwright, ours(workdir), edits),
+            ours_polling=edit_to_browser(
+                playwright, ours(workdir, native_file_events=False), edits
+            ),
+            plain=edit_to_browser(playwright, plain_markdown(workdir), edits),
         )

@@ -1,1 +1,1 @@
-"""Build-time packaging of the calculators for the browser."""
+"""Build steps that need no MkDocs event: runtime, bytecode, precompression, cache, safe build."""

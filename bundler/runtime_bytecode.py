@@ -4,8 +4,9 @@ Stock Pyodide compiles some 190 standard-library modules from source on every st
 is most of its start-up time. ``trim_stdlib.mjs`` runs the shipped Pyodide under Node once,
 lets the calculators answer every worked example, and compiles exactly the modules that were
 loaded with Pyodide's own Python (see ``trim_stdlib.py``). That takes a few seconds, so the
-result is cached under ``node_modules/.cache/klartext``, keyed by everything it depends on:
-the Pyodide package, the calculators' sources, the requests and the two scripts.
+result is kept in the build's cache folder (``bundler.cache``), keyed by everything it
+depends on: the Pyodide package, the calculators' sources, the requests, the two scripts
+and the folder the calculators are unpacked into.
 """
 
 from __future__ import annotations
@@ -21,15 +22,19 @@ from pathlib import Path
 
 from bundler.calculator_archive import archive_members, build_archive
 from calculators.registry import CALCULATORS
+from content_model.contract import CONTRACT
 
 HERE = Path(__file__).resolve().parent
 SCRIPTS = (HERE / "trim_stdlib.mjs", HERE / "trim_stdlib.py")
 #: The files of the Pyodide package the bytecode depends on.
 PYODIDE_INPUTS = ("package.json", "python_stdlib.zip", "pyodide.asm.wasm")
+#: Where the calculators are unpacked inside Pyodide, as the browser's worker unpacks them;
+#: their bytecode records this path, so it is part of the cache key.
+EXTRACT_DIR = CONTRACT.runtime.extract_dir
 
 
 class BytecodeError(RuntimeError):
-    """Node.js is missing or the Pyodide step failed; the message says what to do."""
+    """Pyodide or Node.js is missing, or the Pyodide step failed; the message says what to do."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,7 @@ def cache_key(pyodide_dir: Path, calculators_dir: Path, requests: list[str]) -> 
         digest.update(path.name.encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     digest.update(json.dumps(requests).encode())
+    digest.update(EXTRACT_DIR.encode())
     return digest.hexdigest()[:20]
 
 
@@ -78,6 +84,7 @@ def _run_node(pyodide_dir: Path, calculators_dir: Path, requests: list[str]) -> 
             node,
             str(SCRIPTS[0]),
             str(pyodide_dir),
+            EXTRACT_DIR,
             str(work / "calculators.zip"),
             str(work / "stdlib.zip"),
             str(work / "bytecode.zip"),
@@ -106,11 +113,10 @@ def _write_atomically(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
-def runtime_bytecode(pyodide_dir: Path, calculators_dir: Path) -> RuntimeBytecode:
-    """The bytecode for these sources, from the cache or freshly compiled."""
+def runtime_bytecode(pyodide_dir: Path, calculators_dir: Path, cache: Path) -> RuntimeBytecode:
+    """The bytecode for these sources, from ``cache`` (a folder) or freshly compiled."""
     requests = warm_up_requests()
     key = cache_key(pyodide_dir, calculators_dir, requests)
-    cache = pyodide_dir.parent / ".cache" / "klartext"
     stdlib_path, calculators_path = cache / f"stdlib-{key}.zip", cache / f"pyc-{key}.zip"
     if stdlib_path.is_file() and calculators_path.is_file():
         return RuntimeBytecode(stdlib_path.read_bytes(), calculators_path.read_bytes())

@@ -1,8 +1,12 @@
 // Build the bytecode the browser loads: a trimmed, precompiled standard library that replaces
 // Pyodide's python_stdlib.zip, and the calculators' own bytecode.
 //
-// Usage: node trim_stdlib.mjs <pyodide dir> <calculators.zip> <stdlib out.zip> <bytecode out.zip>
-//        < requests.json
+// Usage: node trim_stdlib.mjs <pyodide dir> <extract dir> <calculators.zip> <stdlib out.zip>
+//        <bytecode out.zip> < requests.json
+//
+// <extract dir> is the folder the browser's worker unpacks the calculators into
+// (content_model/contract.py, runtime.extract_dir); bundler/runtime_bytecode.py passes it, so
+// the path is defined once and the bytecode records the path the browser uses.
 //
 // It starts the shipped Pyodide under Node with its full standard library, unpacks the
 // calculators exactly as the browser worker does, and answers every request in requests.json
@@ -12,18 +16,19 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
-const EXTRACT_DIR = "/home/pyodide/klartext";
-const [pyodideDir, archivePath, stdlibPath, bytecodePath] = process.argv.slice(2);
+const [pyodideDir, extractDir, archivePath, stdlibPath, bytecodePath] = process.argv.slice(2);
+if (!bytecodePath) {
+  throw new Error("usage: trim_stdlib.mjs <pyodide dir> <extract dir> <calculators.zip> <stdlib out> <bytecode out>");
+}
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
 // A fixed hash seed: frozenset constants are marshalled in hash order.
 const pyodide = await loadPyodide({
   indexURL: pyodideDir + path.sep,
   env: { PYTHONHASHSEED: "0" },
 });
-pyodide.unpackArchive(new Uint8Array(readFileSync(archivePath)), "zip", {
-  extractDir: EXTRACT_DIR,
-});
-pyodide.runPython(`import sys; sys.path.insert(0, "${EXTRACT_DIR}")`);
+pyodide.unpackArchive(new Uint8Array(readFileSync(archivePath)), "zip", { extractDir });
+// A JSON string is a valid Python string literal.
+pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(extractDir)})`);
 const boundary = pyodide.pyimport("calculators.boundary");
 for (const request of JSON.parse(readFileSync(0, "utf8"))) {
   boundary.run_json(request);
@@ -36,6 +41,6 @@ try {
 }
 pyodide.runPython(readFileSync(new URL("trim_stdlib.py", import.meta.url), "utf8"));
 pyodide.globals.get("write_trimmed_stdlib")("/tmp/stdlib.zip");
-pyodide.globals.get("write_calculator_bytecode")(EXTRACT_DIR, "/tmp/bytecode.zip");
+pyodide.globals.get("write_calculator_bytecode")(extractDir, "/tmp/bytecode.zip");
 writeFileSync(stdlibPath, pyodide.FS.readFile("/tmp/stdlib.zip"));
 writeFileSync(bytecodePath, pyodide.FS.readFile("/tmp/bytecode.zip"));

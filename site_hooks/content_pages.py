@@ -20,8 +20,9 @@ from calculators.registry import field_names
 from content_model.loader import Playbook, load_playbook
 from content_model.problems import ContentError
 from content_model.redirects import redirect_pages
-from content_model.render import glossary_abbreviations, navigation, render_pages
-from site_hooks.content_security_policy import with_policy
+from content_model.render import glossary_abbreviations, render_pages
+from content_model.security_policy import with_policy
+from content_model.site_map import navigation
 
 log = get_plugin_logger(__name__)
 
@@ -43,7 +44,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         count = len(error.problems)
         raise PluginError(f"{count} problem(s) in the content:\n{error}") from None
     _current["playbook"] = playbook
-    config.nav = navigation(playbook)
+    config.nav = navigation(playbook.pages)
     return config
 
 

@@ -9,23 +9,16 @@ Under ``mkdocs serve`` no service worker is written: it would pin stale pages wh
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from content_model.offline import service_worker_source
-
-_command: dict[str, str] = {}
-
-
-def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-    """Remember whether this process serves or builds."""
-    _command["name"] = command
+from site_hooks.build_state import serving
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Write ``sw.js`` with the precache list and content hash of the finished site."""
-    if _command.get("name") == "serve":
+    if serving():
         return
     site = Path(config.site_dir)
     templates = Path(config.config_file_path).resolve().parent / "templates"

@@ -7,8 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from bundler.cache import cache_dir
+from bundler.calculator_runtime import pyodide_package
+
 ROOT = Path(__file__).resolve().parents[2]
-PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
+PYODIDE_DIR = pyodide_package(ROOT)
+#: The build's own cache folder: the tests reuse the bytecode a build made, and vice versa.
+CACHE_DIR = cache_dir(ROOT)
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,9 @@
 // Runs calculator requests inside the shipped Pyodide (the pinned npm package) under Node.
 //
-// Usage: node run_cases.mjs <pyodide dir> <calculators.zip> [<stdlib.zip>] < requests.json
+// Usage: node run_cases.mjs <pyodide dir> <extract dir> <calculators.zip> [<stdlib.zip>]
+//        < requests.json
+// <extract dir> is where the worker unpacks the calculators (runtime.extract_dir in
+// content_model/contract.py); the Python test passes it.
 // With a stdlib zip, Pyodide starts as the site's worker starts it: that standard library
 // instead of python_stdlib.zip, and a lock file without packages passed inline.
 // requests.json is a JSON array of request strings for calculators.boundary.run_json; the
@@ -9,7 +12,10 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
-const [pyodideDir, archivePath, stdlibPath] = process.argv.slice(2);
+const [pyodideDir, extractDir, archivePath, stdlibPath] = process.argv.slice(2);
+if (!archivePath) {
+  throw new Error("usage: run_cases.mjs <pyodide dir> <extract dir> <calculators.zip> [<stdlib.zip>]");
+}
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
 const options = { indexURL: pyodideDir + path.sep };
 if (stdlibPath) {
@@ -19,8 +25,9 @@ if (stdlibPath) {
 }
 const pyodide = await loadPyodide(options);
 // Under Node the archive must be a Uint8Array, not a Buffer.
-pyodide.unpackArchive(new Uint8Array(readFileSync(archivePath)), "zip", { extractDir: "/home/pyodide/klartext" });
-pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/klartext')");
+pyodide.unpackArchive(new Uint8Array(readFileSync(archivePath)), "zip", { extractDir });
+// A JSON string is a valid Python string literal.
+pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(extractDir)})`);
 const boundary = pyodide.pyimport("calculators.boundary");
 const version = pyodide.runPython("import sys; sys.version.split()[0]");
 // Which standard library answered: the trimmed one holds bytecode only.

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from bundler.calculator_archive import build_archive
-from bundler.runtime_bytecode import runtime_bytecode
+from bundler.calculator_runtime import runtime_files
 from calculators.boundary import run_json
 from calculators.registry import CALCULATORS
+from content_model.contract import CONTRACT
 from tests.calculators.cases import CASES
 from tests.pyodide.conftest import PYODIDE_DIR, ROOT
 
@@ -38,18 +39,28 @@ def requests() -> list[str]:
     return [json.dumps(payload, ensure_ascii=False) for payload in payloads]
 
 
+def shipped_bytes(source: Path | bytes | str) -> bytes:
+    """A generated file's bytes (the archive and the stdlib are generated, never copied)."""
+    assert isinstance(source, bytes), source
+    return source
+
+
 @pytest.mark.parametrize("runtime", ["stock", "shipped"])
 def test_pyodide_answers_exactly_like_cpython(node: str, tmp_path: Path, runtime: str) -> None:
     """Stock Pyodide, and Pyodide as the site ships it: trimmed stdlib, precompiled code."""
     archive = tmp_path / "calculators.zip"
-    command = [node, str(Path(__file__).with_name("run_cases.mjs")), str(PYODIDE_DIR)]
+    script = Path(__file__).with_name("run_cases.mjs")
+    command = [node, str(script), str(PYODIDE_DIR), CONTRACT.runtime.extract_dir]
     if runtime == "stock":
         archive.write_bytes(build_archive(ROOT / "calculators"))
         command.append(str(archive))
     else:
-        bytecode = runtime_bytecode(PYODIDE_DIR, ROOT / "calculators")
-        archive.write_bytes(build_archive(ROOT / "calculators", bytecode.calculators))
-        (tmp_path / "stdlib.zip").write_bytes(bytecode.stdlib)
+        # The very bytes the build publishes (see site_hooks/calculator_runtime.py).
+        published = runtime_files(ROOT)
+        names = CONTRACT.runtime
+        archive.write_bytes(shipped_bytes(published[names.archive_uri]))
+        stdlib = published[f"{names.pyodide_uri}/{names.stdlib_name}"]
+        (tmp_path / "stdlib.zip").write_bytes(shipped_bytes(stdlib))
         command += [str(archive), str(tmp_path / "stdlib.zip")]
     batch = requests()
     completed = subprocess.run(

@@ -8,13 +8,13 @@ import zipfile
 import pytest
 
 from bundler.runtime_bytecode import runtime_bytecode
-from tests.pyodide.conftest import PYODIDE_DIR, ROOT
+from tests.pyodide.conftest import CACHE_DIR, PYODIDE_DIR, ROOT
 
 pytestmark = pytest.mark.pyodide
 
 
 def test_shipped_stdlib_is_trimmed_bytecode(node: str) -> None:
-    bytecode = runtime_bytecode(PYODIDE_DIR, ROOT / "calculators")
+    bytecode = runtime_bytecode(PYODIDE_DIR, ROOT / "calculators", CACHE_DIR)
     shipped = zipfile.ZipFile(io.BytesIO(bytecode.stdlib)).namelist()
     stock = zipfile.ZipFile(PYODIDE_DIR / "python_stdlib.zip").namelist()
     assert all(name.endswith(".pyc") for name in shipped)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from site_hooks.safe_build import safe_build
+from bundler.safe_build import safe_build
 from tests.site.conftest import build_project
 
 

@@ -1,18 +1,35 @@
-"""What makes ``mkdocs serve`` show an edit sooner: file events and kept template bytecode."""
+"""What makes ``mkdocs serve`` show an edit sooner: file events and kept template bytecode.
+
+The file events rewire MkDocs internals; the upstream-shape test below fails on an MkDocs
+that no longer looks as ``site_hooks/native_file_events.py`` expects.
+"""
 
 from __future__ import annotations
 
+import logging
 import queue
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
+import pytest
+import yaml
 from jinja2 import DictLoader, Environment, FileSystemLoader
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers.polling import PollingObserver
 
 from content_model.template_bytecode import ProcessBytecodeCache, TemplateBytecode
-from site_hooks.live_reload import ChangeObserver, on_serve
+from site_hooks.live_reload import on_serve, wants_native_file_events
+from site_hooks.native_file_events import (
+    ChangeObserver,
+    switch_to_native_events,
+    upstream_shape_problems,
+)
 
+ROOT = Path(__file__).resolve().parents[2]
 EVENT_WAIT_S = 5.0
 QUIET_S = 0.5
 
@@ -118,19 +135,87 @@ def test_a_folder_moved_away_counts_as_a_change(tmp_path: Path) -> None:
         observer.join()
 
 
-def test_serve_moves_every_watched_path_to_file_events(tmp_path: Path) -> None:
+def settings(value: object) -> Any:
+    """A stand-in for MkDocs' config with ``extra.klartext.native_file_events`` = ``value``."""
+    return SimpleNamespace(extra={"klartext": {"native_file_events": value}})
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[LiveReloadServer]:
+    """MkDocs' own development server, not started."""
+    served = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    yield served
+    served.server_close()
+
+
+def test_mkdocs_live_reload_server_still_has_the_shape_we_rewire(
+    server: LiveReloadServer, tmp_path: Path
+) -> None:
+    """Fails on an MkDocs upgrade that changes what native_file_events.py relies on."""
+    assert upstream_shape_problems(server) == []
+    server.watch(str(tmp_path))
+    server.watch(str(tmp_path))
+    assert server._watched_paths == {str(tmp_path): 2}
+    assert {emitter.watch.path for emitter in server.observer.emitters} == {str(tmp_path)}
+    assert not server.observer.is_alive()  # on_serve runs before MkDocs starts it
+
+
+@pytest.mark.parametrize(
+    ("changed", "problem"),
+    [
+        ({"_watched_paths": None}, "_watched_paths"),
+        ({"_watched_paths": {"docs": "1"}}, "_watched_paths"),
+        ({"observer": object()}, "observer"),
+        ({"unwatch": None}, "unwatch"),
+    ],
+)
+def test_a_changed_upstream_shape_is_named_and_keeps_polling(
+    server: LiveReloadServer,
+    caplog: pytest.LogCaptureFixture,
+    changed: dict[str, object],
+    problem: str,
+) -> None:
+    """Negative control for the shape test: each planted change is found and named."""
+    for name, value in changed.items():
+        setattr(server, name, value)
+    problems = upstream_shape_problems(server)
+    assert problems
+    assert problem in problems[0]
+    before = server.observer
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        assert switch_to_native_events(server) is False
+    assert server.observer is before
+    assert "native_file_events: false" in caplog.text
+
+
+def test_the_setting_turns_file_events_on_and_off(server: LiveReloadServer) -> None:
+    assert wants_native_file_events(SimpleNamespace(extra={})) is False  # type: ignore[arg-type]
+    assert wants_native_file_events(settings(True)) is True
+    assert on_serve(server, config=settings(False), builder=lambda: None) is server
+    assert isinstance(server.observer, PollingObserver)
+    with pytest.raises(PluginError, match="native_file_events must be true or false"):
+        wants_native_file_events(settings("ja"))
+
+
+def test_the_project_turns_file_events_on() -> None:
+    """mkdocs.yml states the setting; the serve benchmark measures it on and off."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert wants_native_file_events(SimpleNamespace(extra=config["extra"])) is True  # type: ignore[arg-type]
+
+
+def test_serve_moves_every_watched_path_to_file_events(
+    server: LiveReloadServer, tmp_path: Path
+) -> None:
     docs = tmp_path / "docs"
     theme = tmp_path / "theme"
     docs.mkdir()
     theme.mkdir()
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text("site_name: Probe\n", encoding="utf-8")
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     # What `mkdocs serve --watch-theme` watches before the on_serve event; the theme twice.
     for path in (docs, config_file, theme, theme):
         server.watch(str(path))
-    config = SimpleNamespace(docs_dir=str(docs), config_file_path=str(config_file))
-    served = on_serve(server, config=config, builder=lambda: None)  # type: ignore[arg-type]
+    served = on_serve(server, config=settings(True), builder=lambda: None)
     assert served is server
     assert isinstance(server.observer, ChangeObserver)
     # watchdog watches a single file through its folder and reports only that file.
@@ -141,4 +226,3 @@ def test_serve_moves_every_watched_path_to_file_events(tmp_path: Path) -> None:
     assert theme in {Path(emitter.watch.path) for emitter in server.observer.emitters}
     server.unwatch(str(theme))
     assert theme not in {Path(emitter.watch.path) for emitter in server.observer.emitters}
-    server.server_close()

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from site_hooks.content_security_policy import policy_for, source_hash, with_policy
+from content_model.security_policy import policy_for, source_hash, with_policy
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="(?P<policy>[^"]+)">')
 #: Attributes through which a page loads something.

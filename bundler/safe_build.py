@@ -3,7 +3,7 @@
 A failed build must never leave a half-written site behind: the previous ``site/`` stays
 untouched until a complete new one exists next to it.
 
-Usage: ``python -m site_hooks.safe_build [target] [--config mkdocs.yml]``
+Usage: ``python -m bundler.safe_build [target] [--config mkdocs.yml]``
 """
 
 from __future__ import annotations

@@ -1,11 +1,13 @@
-"""Give every built page a Content-Security-Policy that allows nothing but its own origin.
+"""The Content-Security-Policy of a finished page: nothing but its own origin.
 
-The policy is computed from the finished HTML of each page: the theme's few inline scripts
-and inline styles are allowed by their SHA-256 hashes, so neither ``'unsafe-inline'`` nor
+The policy is computed from the page's HTML: the theme's few inline scripts and inline
+styles are allowed by their SHA-256 hashes, so neither ``'unsafe-inline'`` nor
 ``'unsafe-eval'`` is needed. Pyodide compiles WebAssembly, which is what
 ``'wasm-unsafe-eval'`` permits and nothing more. Hosts that can send headers may send the
-same policy as a header (see the README). Under ``mkdocs serve`` no policy is added: the
-live-reload script MkDocs injects while serving would be blocked by it.
+same policy as a header (see the README).
+
+Plain functions of a string, so every producer of HTML can use them: the security-policy
+hook for MkDocs' pages, the content hook for the forwarding pages it writes itself.
 """
 
 from __future__ import annotations
@@ -14,10 +16,6 @@ import base64
 import hashlib
 import html
 import re
-from typing import Literal
-
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.pages import Page
 
 SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
 STYLE_ELEMENT = re.compile(r"<style[^>]*>(?P<body>.*?)</style>", re.DOTALL)
@@ -28,8 +26,6 @@ NOT_EXECUTED = re.compile(
 #: The policy goes right after the charset declaration (which must stay in the first 1024
 #: bytes) and before any script, so it governs all of them.
 HEAD = re.compile(r"<head[^>]*>\s*(?:<meta charset=[^>]*>)?")
-
-_command: dict[str, str] = {}
 
 
 def source_hash(text: str) -> str:
@@ -67,7 +63,7 @@ def policy_for(document: str, *, wasm: bool = True) -> str:
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         # blob: only for the one-line bootstrap that makes the calculator worker inherit
-        # this policy (see calculators.js); everything it imports must still be 'self'.
+        # this policy; everything it imports must still be 'self'.
         "worker-src": ["'self'", "blob:"],
         "manifest-src": ["'self'"],
         "base-uri": ["'self'"],
@@ -82,22 +78,3 @@ def with_policy(document: str, *, wasm: bool = True) -> str:
     policy = html.escape(policy_for(document, wasm=wasm), quote=False).replace('"', "&quot;")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return HEAD.sub(lambda match: match.group(0) + meta, document, count=1)
-
-
-def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-    """Remember whether this process serves (no policy) or builds."""
-    _command["name"] = command
-
-
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Add the page's policy to its HTML."""
-    if _command.get("name") == "serve":
-        return output
-    return with_policy(output)
-
-
-def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-    """The same for pages rendered from static templates, such as 404.html."""
-    if _command.get("name") == "serve" or not template_name.endswith(".html"):
-        return output_content
-    return with_policy(output_content)
