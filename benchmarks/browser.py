@@ -29,9 +29,12 @@ from urllib.parse import urlencode
 from playwright.sync_api import BrowserContext, Page, Playwright
 
 from benchmarks.chromium import fresh_profile
+from benchmarks.page_answers import CALCULATORS, FIRST_RESULT_PROBE, NEXT_ANSWER
 from benchmarks.site_state import PRECACHED, SNAPSHOT_STORED, wait_until
+from bundler.cache import cache_dir
 from bundler.calculator_archive import build_archive
 from bundler.precompress import precompress_site
+from content_model.contract import CONTRACT
 
 ROOT = Path(__file__).resolve().parents[1]
 STOCK_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -40,18 +43,10 @@ STOCK_LOCK = "pyodide-lock.json"
 FIELDS = {"kontakte": "A; 30 %; 6.000; 6\nB; 15 %; 8.000; 10", "team_median": "250"}
 OUR_PATH = f"kunden-aufgeben/wert-pro-stunde/#rechner-value-per-hour:{urlencode(FIELDS)}"
 TIMEOUT_MS = 120_000
-
-#: Records when the first live result lands in a calculator (data-computed set by the page).
-FIRST_RESULT_PROBE = """
-new MutationObserver((changes, observer) => {
-  for (const change of changes) {
-    if (change.attributeName === 'data-computed' && window.__firstResult === undefined) {
-      window.__firstResult = performance.now();
-      observer.disconnect();
-    }
-  }
-}).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-computed']});
-"""
+#: The calculator the keystroke loop types into, found by the contract's attribute.
+VALUE_PER_HOUR = f'[{CONTRACT.calculator.container_attribute}="value-per-hour"]'
+#: A calculator's ``data-state`` once its runtime is up.
+READY = CONTRACT.runtime.answer_ready
 
 STOCK_PAGE = """<!doctype html><html lang="de"><meta charset="utf-8"><title>stock</title>
 <p id="out">…</p>
@@ -61,8 +56,8 @@ const indexURL = new URL("pyodide-stock/", location.href).href;
 const pyodide = await loadPyodide({ indexURL });
 const archive = await fetch("calculators-source.zip");
 const zip = new Uint8Array(await archive.arrayBuffer());
-pyodide.unpackArchive(zip, "zip", { extractDir: "/home/pyodide/klartext" });
-pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/klartext')");
+pyodide.unpackArchive(zip, "zip", { extractDir: "__EXTRACT_DIR__" });
+pyodide.runPython("import sys; sys.path.insert(0, '__EXTRACT_DIR__')");
 const boundary = pyodide.pyimport("calculators.boundary");
 const request = JSON.stringify({ calculator: "value-per-hour", fields: __FIELDS__ });
 document.getElementById("out").textContent = JSON.parse(boundary.run_json(request)).result.verdict;
@@ -96,8 +91,8 @@ const ready = (async () => {
   const pyodide = await loadPyodide({ indexURL });
   const archive = await fetch("calculators-source.zip");
   const zip = new Uint8Array(await archive.arrayBuffer());
-  pyodide.unpackArchive(zip, "zip", { extractDir: "/home/pyodide/klartext" });
-  pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/klartext')");
+  pyodide.unpackArchive(zip, "zip", { extractDir: "__EXTRACT_DIR__" });
+  pyodide.runPython("import sys; sys.path.insert(0, '__EXTRACT_DIR__')");
   return pyodide.pyimport("calculators.boundary");
 })();
 onmessage = async (event) => {
@@ -126,18 +121,21 @@ def prepare_site(site: Path) -> tuple[Path, tempfile.TemporaryDirectory[str]]:
     bench = root / "bench"
     bench.mkdir()
     fields = json.dumps(FIELDS, ensure_ascii=False)
-    (bench / "stock.html").write_text(STOCK_PAGE.replace("__FIELDS__", fields), encoding="utf-8")
+    extract = CONTRACT.runtime.extract_dir
+    stock_page = STOCK_PAGE.replace("__FIELDS__", fields).replace("__EXTRACT_DIR__", extract)
+    (bench / "stock.html").write_text(stock_page, encoding="utf-8")
     (bench / "stock-worker.html").write_text(
         STOCK_WORKER_PAGE.replace("__FIELDS__", fields), encoding="utf-8"
     )
-    (bench / "stock-worker.mjs").write_text(STOCK_WORKER, encoding="utf-8")
+    stock_worker = STOCK_WORKER.replace("__EXTRACT_DIR__", extract)
+    (bench / "stock-worker.mjs").write_text(stock_worker, encoding="utf-8")
     (bench / "plain.html").write_text(PLAIN_JS_PAGE, encoding="utf-8")
     stock = bench / "pyodide-stock"
     stock.mkdir()
     for name in (*STOCK_FILES, STOCK_LOCK):
         shutil.copy(ROOT / "node_modules" / "pyodide" / name, stock / name)
     (bench / "calculators-source.zip").write_bytes(build_archive(ROOT / "calculators"))
-    precompress_site(bench, ROOT / "node_modules" / ".cache" / "klartext" / "compressed")
+    precompress_site(bench, cache_dir(ROOT) / "compressed")
     return root, holder
 
 
@@ -165,11 +163,11 @@ def first_result(page: Page, url: str) -> float:
 
 
 #: The build-time example result is part of the page's HTML: it shows with the first paint.
-FIRST_PAINT = """() => {
+FIRST_PAINT = f"""() => {{
   const paint = performance.getEntriesByName('first-contentful-paint')[0];
-  const example = document.querySelector('.kx-calculator .kx-result-body');
+  const example = document.querySelector('{CALCULATORS} .kx-result-body');
   return paint && example && example.textContent.trim() ? paint.startTime : -1;
-}"""
+}}"""
 
 
 def example_visible(page: Page) -> float:
@@ -243,71 +241,59 @@ def cold_and_warm(
     return cold, warm
 
 
-KEYSTROKE_LOOP = """async (count) => {
-  const container = document.querySelector('.kx-calculator[data-calculator="value-per-hour"]');
+KEYSTROKE_LOOP = f"""async (count) => {{
+  const nextAnswer = {NEXT_ANSWER};
+  const container = document.querySelector({VALUE_PER_HOUR!r});
   const input = container.querySelector('[name="team_median"]');
   const updated = [];
   const frames = [];
   const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-  for (let index = 0; index < count; index++) {
+  for (let index = 0; index < count; index++) {{
     // Browsers deliver input at the start of a frame: type right after one has begun.
     await nextFrame();
-    const before = container.dataset.computed;
     let inDom = false;
-    const done = new Promise((resolve) => {
-      const observer = new MutationObserver(() => {
-        if (container.dataset.computed === before) return;
-        observer.disconnect();
-        inDom = true;
-        resolve();
-      });
-      observer.observe(container, { attributes: true, attributeFilter: ['data-computed'] });
-    });
+    const done = nextAnswer(container).then(() => {{ inDom = true; }});
     const start = performance.now();
     input.value = String(200 + index);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('input', {{ bubbles: true }}));
     // Count the frames that begin before the result is in the DOM: 0 means the very next
     // frame already paints it, i.e. the result follows the keystroke within one frame.
     let late = 0;
-    const counting = (async () => {
-      while (!inDom) { await nextFrame(); if (!inDom) late += 1; }
-    })();
+    const counting = (async () => {{
+      while (!inDom) {{ await nextFrame(); if (!inDom) late += 1; }}
+    }})();
     await done;
     updated.push(performance.now() - start);
     await counting;
     frames.push(late + 1);
-  }
+  }}
   return [updated, frames];
-}"""
+}}"""
 
 #: From a click in the navigation to a live result of another chapter's calculator: the new
 #: page is swapped in, its calculator binds to the running worker, one value is typed.
-INSTANT_NAVIGATION = """async ([href, calculator]) => {
+INSTANT_NAVIGATION = f"""async ([href, calculator]) => {{
+  const nextAnswer = {NEXT_ANSWER};
   const link = [...document.querySelectorAll('a.md-nav__link')].find((a) => a.href === href);
-  const selector = `.kx-calculator[data-calculator="${calculator}"]`;
+  const selector = `[{CONTRACT.calculator.container_attribute}="${{calculator}}"]`;
   const start = performance.now();
   const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 60000));
-  const ready = new Promise((resolve) => {
-    const observer = new MutationObserver(() => {
-      const target = document.querySelector(`${selector}[data-state="ready"]`);
-      if (target) { observer.disconnect(); resolve(target); }
-    });
-    observer.observe(document, { attributes: true, childList: true, subtree: true });
-  });
+  const ready = new Promise((resolve) => {{
+    const observer = new MutationObserver(() => {{
+      const target = document.querySelector(`${{selector}}[data-state="{READY}"]`);
+      if (target) {{ observer.disconnect(); resolve(target); }}
+    }});
+    observer.observe(document, {{ attributes: true, childList: true, subtree: true }});
+  }});
   link.click();
   const container = await Promise.race([ready, timeout]);
-  const computed = new Promise((resolve) => {
-    const observer = new MutationObserver(() => {
-      if (container.dataset.computed) { observer.disconnect(); resolve(); }
-    });
-    observer.observe(container, { attributes: true, attributeFilter: ['data-computed'] });
-  });
-  const input = container.querySelector('input[data-field]');
+  const computed = nextAnswer(container);
+  const input = container.querySelector('input[{CONTRACT.calculator.field_attribute}]');
   input.value = input.value || '1';
-  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.dispatchEvent(new Event('input', {{ bubbles: true }}));
   await Promise.race([computed, timeout]);
   return performance.now() - start;
-}"""
+}}"""
 
 DIRECT_LOOP = """(count) => {
   const times = [];

@@ -9,21 +9,22 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-from site_hooks.pyodide_runtime import SNAPSHOT_CACHE
+from content_model.contract import CONTRACT
 
 POLL_MS = 100
 
 #: The service worker's install has finished: its cache holds the WebAssembly runtime.
-PRECACHED = """() => caches.keys().then(async (names) => {
-  const wasm = new URL('assets/pyodide/pyodide.asm.wasm', location.origin + '/').href;
-  for (const name of names) {
+WASM_URI = f"{CONTRACT.runtime.pyodide_uri}/pyodide.asm.wasm"
+PRECACHED = f"""() => caches.keys().then(async (names) => {{
+  const wasm = new URL('{WASM_URI}', location.origin + '/').href;
+  for (const name of names) {{
     if (await (await caches.open(name)).match(wasm)) return true;
-  }
+  }}
   return false;
-})"""
+}})"""
 
-#: The calculator worker has stored its memory snapshot (see calculator-worker.mjs).
-SNAPSHOT_STORED = f"""() => caches.open('{SNAPSHOT_CACHE}')
+#: The calculator worker has stored its memory snapshot (see runtime/worker.mjs).
+SNAPSHOT_STORED = f"""() => caches.open('{CONTRACT.runtime.snapshot_cache}')
   .then((cache) => cache.keys()).then((keys) => keys.length > 0)"""
 
 

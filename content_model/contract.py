@@ -38,8 +38,12 @@ class RuntimeContract:
     request's ``id``).
     """
 
+    #: The classic script in every page's head that starts the worker (``runtime/boot.js``).
+    boot_uri: str = f"{ASSETS}/runtime/boot.js"
     #: The worker's module and what it imports statically (preloaded from the page head).
     worker_uri: str = f"{ASSETS}/runtime/worker.mjs"
+    #: Packing and unpacking of the memory snapshot (pure, unit-tested under Node).
+    snapshot_module_uri: str = f"{ASSETS}/runtime/snapshot.mjs"
     #: Build-time settings of the runtime (stdlib name, inline lock file, snapshot key).
     settings_uri: str = f"{ASSETS}/runtime/settings.mjs"
     #: The calculators package as a zip, with its Pyodide bytecode.
@@ -67,6 +71,17 @@ class RuntimeContract:
     #: Work that can wait (search index, offline copy) starts this long after the runtime
     #: is up or has failed, so it never competes with the first keystrokes.
     settle_ms: int = 2000
+    #: Where the worker keeps its memory snapshot in Cache Storage: ``<prefix>/<key>``
+    #: (a cache key only, never fetched; the key changes with the runtime and calculators).
+    snapshot_key_prefix: str = f"{ASSETS}/runtime/snapshot"
+    #: ``page.meta`` key of a page that shows a calculator: its head starts the runtime at
+    #: once and preloads the worker's modules (``templates/theme/main.html``).
+    page_flag: str = "klartext_calculator"
+    #: On a calculator page, hold back Material's search index (an ``XMLHttpRequest`` the
+    #: boot script recognises by its path) until the runtime has settled or the reader turns
+    #: to the search. It patches an upstream internal, hence the switch: ``False`` lets the
+    #: index load as Material asks for it.
+    hold_search_index: bool = True
 
 
 @dataclass(frozen=True)
@@ -83,8 +98,32 @@ class CalculatorContract:
     container_attribute: str = "data-kx-calculator"
     #: On every input the calculator reads; the value is the field's German label.
     field_attribute: str = "data-kx-field"
-    #: Event a calculator's answer sends with ready-worded values for fillable templates.
-    fills_event: str = "klartext:fills"
+
+
+@dataclass(frozen=True)
+class PartContract:
+    """``data-kx-part`` values: the parts of a calculator or template form a script fills.
+
+    Classes stay for styling; scripts find these elements by this attribute only.
+    """
+
+    attribute: str = "data-kx-part"
+    #: A calculator's message for the whole form (next to the fields' own messages).
+    form_error: str = "form-message"
+    #: A calculator's result and the caption above it.
+    result_body: str = "answer"
+    result_label: str = "answer-caption"
+    #: Says while the runtime loads, or that it failed.
+    runtime_state: str = "runtime-state"
+    #: A calculator's or template form's short status line (link taken over, text copied).
+    notice: str = "status-line"
+    #: JSON of the content templates a calculator's answer fills in.
+    calculator_templates: str = "calculator-templates"
+    #: A template form's filled text, the template's JSON, and a field's "from the
+    #: calculator" note.
+    template_output: str = "filled-text"
+    template_source: str = "template-json"
+    source_note: str = "taken-over-note"
 
 
 @dataclass(frozen=True)
@@ -120,6 +159,8 @@ class ActionContract:
     copy_template: str = "copy-template"
     download_template: str = "download-template"
     clear_template: str = "clear-template"
+    copy_link: str = "copy-link"
+    clear_calculator: str = "clear-calculator"
 
 
 @dataclass(frozen=True)
@@ -169,6 +210,7 @@ class Contract:
 
     runtime: RuntimeContract = field(default_factory=RuntimeContract)
     calculator: CalculatorContract = field(default_factory=CalculatorContract)
+    part: PartContract = field(default_factory=PartContract)
     progress: ProgressContract = field(default_factory=ProgressContract)
     action: ActionContract = field(default_factory=ActionContract)
     text_template: TextTemplateContract = field(default_factory=TextTemplateContract)
@@ -187,6 +229,7 @@ class Contract:
             self.runtime.worker_uri,
             f"{self.runtime.pyodide_uri}/pyodide.mjs",
             self.runtime.settings_uri,
+            self.runtime.snapshot_module_uri,
             CONTRACT_MODULE_URI,
         )
 

@@ -1,7 +1,7 @@
 """The fillable form that goes with each content template.
 
 Built at build time from the template's declared placeholders; hidden until
-template-forms.js binds it, so without JavaScript the page shows the plain template text.
+text-templates/forms.mjs binds it, so without JavaScript the page shows the plain template text.
 Filling itself happens in Python (``calculators.boundary.fill_json``) in the page's worker.
 """
 

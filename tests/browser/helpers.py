@@ -8,25 +8,30 @@ from urllib.request import urlopen
 
 from playwright.sync_api import Locator, Page, expect
 
+from benchmarks.page_answers import answers_shown, wait_for_answer_after
+from content_model.contract import CONTRACT
+
 #: Loading Pyodide (9.6 MB of WebAssembly) takes a few seconds on a cold profile.
 READY_TIMEOUT_MS = 90_000
 
 
 def calculator(page: Page, calculator_id: str) -> Locator:
     """The calculator on the page, once its Python runtime is ready."""
-    container = page.locator(f'.kx-calculator[data-calculator="{calculator_id}"]').first
-    expect(container).to_have_attribute("data-state", "ready", timeout=READY_TIMEOUT_MS)
+    attribute = CONTRACT.calculator.container_attribute
+    container = page.locator(f'[{attribute}="{calculator_id}"]').first
+    ready = CONTRACT.runtime.answer_ready
+    expect(container).to_have_attribute("data-state", ready, timeout=READY_TIMEOUT_MS)
     return container
 
 
 def field(container: Locator, name: str) -> Locator:
     """An input of the calculator by its declared name."""
-    return container.locator(f'[data-field][name="{name}"]')
+    return container.locator(f'[{CONTRACT.calculator.field_attribute}][name="{name}"]')
 
 
 def computed_count(container: Locator) -> int:
-    """How many results the page has shown so far."""
-    return int(container.get_attribute("data-computed") or 0)
+    """How many answers the page has shown since this was first asked (see page_answers)."""
+    return answers_shown(container)
 
 
 def fill_and_wait(container: Locator, values: dict[str, str]) -> None:
@@ -38,7 +43,7 @@ def fill_and_wait(container: Locator, values: dict[str, str]) -> None:
             target.select_option(value)
         else:
             target.fill(value)
-    expect(container).not_to_have_attribute("data-computed", str(before), timeout=READY_TIMEOUT_MS)
+    wait_for_answer_after(container, before, READY_TIMEOUT_MS)
 
 
 def search(page: Page, words: str) -> Locator:

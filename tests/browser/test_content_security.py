@@ -10,6 +10,7 @@ from playwright.sync_api import ConsoleMessage, Page, expect
 
 from benchmarks.static_server import serve
 from calculators.registry import CALCULATORS
+from content_model.contract import CONTRACT
 from tests.browser.helpers import READY_TIMEOUT_MS, calculator, fill_and_wait, search, site_pages
 
 pytestmark = pytest.mark.browser
@@ -72,5 +73,8 @@ def test_without_wasm_permission_the_calculator_cannot_start(
     (site / "sw.js").unlink()  # no service worker: nothing cached may mask the policy
     with serve(site) as url:
         page.goto(f"{url}rechner/")
-        container = page.locator('.kx-calculator[data-calculator="value-per-hour"]')
-        expect(container).to_have_attribute("data-state", "failed", timeout=READY_TIMEOUT_MS)
+        attribute = CONTRACT.calculator.container_attribute
+        container = page.locator(f'[{attribute}="value-per-hour"]')
+        expect(container).to_have_attribute(
+            "data-state", CONTRACT.runtime.answer_failed, timeout=READY_TIMEOUT_MS
+        )

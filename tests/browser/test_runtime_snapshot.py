@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from site_hooks.pyodide_runtime import SNAPSHOT_CACHE
+from content_model.contract import CONTRACT
 from tests.browser.helpers import READY_TIMEOUT_MS, calculator, fill_and_wait
 
 pytestmark = pytest.mark.browser
@@ -20,12 +20,21 @@ PAGE = "kunden-aufgeben/wert-pro-stunde/"
 #: In the answer only once both typed fields are computed.
 COMPLETE = "Team-Median 61.739 EUR/h"
 
-#: How each runtime on a page came up: "ready:fresh" or "ready:snapshot" (calculators.js).
-RECORD_STARTS = """
+RUNTIME = CONTRACT.runtime
+SNAPSHOT_CACHE = RUNTIME.snapshot_cache
+
+#: How each runtime on a page came up, as its worker tells the page ("fresh" or "snapshot"):
+#: every worker the page creates is watched from outside, the page itself reports nothing.
+RECORD_STARTS = f"""
 window.__starts = [];
-document.addEventListener('klartext:runtime', (event) => {
-  if (event.detail.state === 'ready') window.__starts.push(event.detail.start);
-});
+window.Worker = class extends window.Worker {{
+  constructor(...args) {{
+    super(...args);
+    this.addEventListener('message', (event) => {{
+      if (event.data?.type === '{RUNTIME.answer_ready}') window.__starts.push(event.data.start);
+    }});
+  }}
+}};
 """
 
 #: The stored snapshots: URL and size of each.
@@ -85,7 +94,7 @@ def test_second_visit_starts_from_the_snapshot_and_answers_the_same(
 ) -> None:
     context.add_init_script(RECORD_STARTS)
     first = visit(context, site_url)
-    assert starts(first) == ["fresh"]
+    assert starts(first) == [RUNTIME.start_fresh]
     typed = {"kontakte": "Quendelhof; 35 %; 739146; 4", "team_median": "61739"}
     fill_and_wait(calculator(first, "value-per-hour"), typed)
     result = calculator(first, "value-per-hour").locator(".kx-result")
@@ -95,7 +104,7 @@ def test_second_visit_starts_from_the_snapshot_and_answers_the_same(
     stored = wait_for_snapshot(first)
     assert len(stored) == 1
     url = str(stored[0][0])
-    assert url.startswith(f"{site_url}assets/klartext/snapshot/"), url
+    assert url.startswith(f"{site_url}{RUNTIME.snapshot_key_prefix}/"), url
 
     # Taken before the first request: nothing typed is in it. The control shows that the
     # search finds what Python does hold in that memory (an imported module's name).
@@ -103,7 +112,7 @@ def test_second_visit_starts_from_the_snapshot_and_answers_the_same(
     assert found == ["calculators.boundary"]
 
     second = visit(context, site_url)
-    assert starts(second) == ["snapshot"]
+    assert starts(second) == [RUNTIME.start_snapshot]
     container = calculator(second, "value-per-hour")
     fill_and_wait(container, typed)
     expect(container.locator(".kx-result")).to_contain_text(COMPLETE)
@@ -122,11 +131,11 @@ def test_a_snapshot_the_runtime_refuses_is_replaced(context: BrowserContext, sit
     assert all(size == 4096 for _, size in first.evaluate(STORED))
 
     second = visit(context, site_url)
-    assert starts(second) == ["fresh"]  # refused, started the long way
+    assert starts(second) == [RUNTIME.start_fresh]  # refused, started the long way
     container = calculator(second, "value-per-hour")
     fill_and_wait(container, {"team_median": "100"})
     expect(container.locator(".kx-verdict")).to_contain_text("Priorisieren")
     wait_for_snapshot(second)  # a good one again, under the same key
 
     third = visit(context, site_url)
-    assert starts(third) == ["snapshot"]
+    assert starts(third) == [RUNTIME.start_snapshot]

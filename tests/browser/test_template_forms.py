@@ -10,6 +10,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from calculators.registry import field_names
 from calculators.template_text import fill_template
+from content_model.contract import CONTRACT
 from content_model.loader import load_playbook
 from content_model.schema import TemplateBlock
 from tests.browser.helpers import READY_TIMEOUT_MS, calculator, fill_and_wait
@@ -30,17 +31,22 @@ def content_template(template_id: str) -> dict[str, str]:
 
 
 def template_form(page: Page, template_id: str) -> Locator:
-    """A bound template form, after its first filled text is on the page."""
-    container = page.locator(f'.kx-template[data-kx-template="{template_id}"]')
-    expect(container).to_have_attribute("data-filled", "1", timeout=READY_TIMEOUT_MS)
+    """A bound template form, after its first filled text is on the page (the text below
+    the fields is empty until the runtime has filled it)."""
+    attribute = CONTRACT.text_template.container_attribute
+    container = page.locator(f'[{attribute}="{template_id}"]')
+    output = container.locator(".kx-template-output")
+    expect(output).not_to_be_empty(timeout=READY_TIMEOUT_MS)
     return container
 
 
 def type_into(container: Locator, name: str, text: str) -> None:
-    """Type like a person and wait for the text to follow."""
-    before = container.get_attribute("data-filled")
+    """Type like a person and wait for the text to follow (typing into a placeholder
+    always changes the filled text)."""
+    output = container.locator(".kx-template-output")
+    before = output.text_content() or ""
     container.locator(f'[name="{name}"]').fill(text)
-    expect(container).not_to_have_attribute("data-filled", before or "", timeout=READY_TIMEOUT_MS)
+    expect(output).not_to_have_text(before, timeout=READY_TIMEOUT_MS)
 
 
 @pytest.fixture

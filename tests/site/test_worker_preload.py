@@ -8,14 +8,18 @@ from pathlib import Path
 
 import pytest
 
-WORKER = "assets/klartext/calculator-worker.mjs"
+from content_model.contract import CONTRACT
+
+WORKER = CONTRACT.runtime.worker_uri
 #: Static imports and re-exports, quoted either way, with or without bindings (also minified).
 STATIC_IMPORT = re.compile(
     r"""^\s*(?:import\s*["']([^"']+)["']|(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["'])""",
     re.MULTILINE,
 )
 MODULE_PRELOAD = re.compile(r'<link rel="modulepreload" href="([^"]+)">')
-BOOT_MODULES = re.compile(r'<script src="[^"]*calculator-boot\.js"[^>]* data-modules="([^"]*)"')
+BOOT_MODULES = re.compile(
+    rf'<script src="[^"]*{re.escape(CONTRACT.runtime.boot_uri)}"[^>]* data-modules="([^"]*)"'
+)
 
 
 def resolve(base: str, reference: str) -> str:
@@ -61,6 +65,7 @@ const later = await import("./dynamic.mjs");
 def test_calculator_pages_preload_the_worker_graph_and_others_nothing(real_site: Path) -> None:
     graph = worker_module_graph(real_site)
     assert len(graph) >= 3  # the worker, Pyodide's loader and the generated settings
+    assert graph == set(CONTRACT.worker_module_uris)  # the contract's list is the whole graph
     page = "kunden-aufgeben/wert-pro-stunde/index.html"
     preloaded = MODULE_PRELOAD.findall((real_site / page).read_text(encoding="utf-8"))
     assert {resolve(page, href) for href in preloaded} == graph
@@ -75,7 +80,7 @@ def test_calculator_pages_preload_the_worker_graph_and_others_nothing(real_site:
     "page", ["kunden-aufgeben/wert-pro-stunde/index.html", "glossar/index.html"]
 )
 def test_the_worker_is_started_with_its_whole_module_graph(real_site: Path, page: str) -> None:
-    """calculator-boot.js imports every module at once (a page without a calculator may
+    """runtime/boot.js imports every module at once (a page without a calculator may
     start the worker later, for a calculator one click away)."""
     listed = BOOT_MODULES.findall((real_site / page).read_text(encoding="utf-8"))
     assert len(listed) == 1

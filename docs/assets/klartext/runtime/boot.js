@@ -1,32 +1,41 @@
-// Starts the calculator runtime from the page head (see templates/theme/main.html).
+// Starts the calculator runtime from the page head (written by templates/theme/main.html).
 //
-// A rep opens a calculator seconds before a call, so every millisecond before Pyodide starts
-// loading counts. Scripts at the end of the body run only after the whole page and Material's
-// bundle are parsed; this one runs from the head, so on a page with a calculator (data-start)
-// the worker begins fetching and starting Pyodide a few hundred milliseconds earlier.
-// The worker fetches the runtime files itself: asking for them from here as well was measured
-// to make the first result slower, not faster (make bench). calculators.js takes the worker
-// over through window.klartextRuntime; messages that arrive before it listens are kept and
-// handed over. Nothing here computes anything.
+// Why a classic script: a rep opens a calculator seconds before a call, so every millisecond
+// before Pyodide starts loading counts. Module scripts run only after the whole page and
+// Material's bundle are parsed; this one runs from the head, so on a page with a calculator
+// (data-start) the worker begins fetching and starting Pyodide a few hundred milliseconds
+// earlier (make bench). A classic script cannot import contract.mjs, so the head writes the
+// contract's values it needs onto this script's tag:
+//
+//   data-modules           the worker and the modules it imports (contract.worker_module_uris)
+//   data-worker-name       contract.runtime.worker_name
+//   data-settle-ms         contract.runtime.settle_ms
+//   data-start             present on a page with a calculator (page flag from the content)
+//   data-hold-search-index present while contract.runtime.hold_search_index is on
+//
+// It is the only script of the site that puts anything on window: `window.klartextRuntime`
+// ({ start, listen, settled }), which runtime/client.mjs takes over. Messages the worker sends
+// before the client listens are kept and handed over. Nothing here computes anything, and
+// the worker fetches the runtime files itself: asking for them from here as well was measured
+// to make the first result slower, not faster.
 (() => {
   "use strict";
 
   const script = document.currentScript;
-  // The worker and the modules it imports (data-modules, from site_hooks/pyodide_runtime.py).
-  // The bootstrap below imports all of them at once, so the browser fetches them in one round
-  // trip instead of finding each level of imports only after the one before has arrived.
-  const MODULES = script.dataset.modules.split(" ").map((path) => new URL(path, document.baseURI).href);
+  const settings = script.dataset;
+  // Imported all at once by the worker's bootstrap below, so the browser fetches them in one
+  // round trip instead of finding each level of imports only after the one before arrived.
+  const MODULES = settings.modules.split(" ").map((path) => new URL(path, document.baseURI).href);
   let worker = null;
   let listener = null;
   const early = [];
 
-  // Work that can wait (Material's search index below, the offline copy in offline.js)
-  // starts once the runtime has been up, or has failed, for SETTLE_MS: the first clicks and
-  // keystrokes after the first result must not compete with it.
-  const SETTLE_MS = 2000;
+  // Work that can wait (Material's search index below, the offline copy) starts once the
+  // runtime has been up, or has failed, for a while: the first clicks and keystrokes after
+  // the first result must not compete with it.
   let markUp;
   const runtimeUp = new Promise((resolve) => (markUp = resolve));
-  const settled = runtimeUp.then(() => new Promise((resolve) => setTimeout(resolve, SETTLE_MS)));
+  const settled = runtimeUp.then(() => new Promise((resolve) => setTimeout(resolve, Number(settings.settleMs))));
 
   // Everything the worker reports goes to the listener, or waits for it.
   function keep(event) {
@@ -43,7 +52,7 @@
     const imports = MODULES.map((url) => `import ${JSON.stringify(url)};`).join("\n");
     const source = URL.createObjectURL(new Blob([imports], { type: "text/javascript" }));
     try {
-      worker = new Worker(source, { type: "module", name: "klartext-rechner" });
+      worker = new Worker(source, { type: "module", name: settings.workerName });
     } catch (error) {
       // Where a browser refuses the worker outright (e.g. a policy without blob: workers), the
       // calculators learn it as they would learn of a worker that failed to load, and requests
@@ -63,13 +72,16 @@
     for (const event of early.splice(0)) handler(event);
   }
 
+  // --- Holding Material's search index (an upstream internal; switch: hold_search_index) ---
+  //
   // Material's search builds its index in a worker of its own as soon as the page loads,
   // about 0.3 s of work that competes with Python's start for the same cores (a warm visit
   // took 0.1 s longer with it, make bench). On a page with a calculator, the index request
   // waits until the runtime has settled, or until the reader turns to the search (a click or
   // Material's keyboard shortcut moves the focus there), whichever comes first. Material
-  // requests the index with XMLHttpRequest; only that one request is held, every other goes
-  // out unchanged.
+  // (9.x) requests the index with XMLHttpRequest from this path: only that one request is
+  // held, every other goes out unchanged. tests/browser/test_calculators_in_page.py fails
+  // when Material stops asking this way, so the hold never breaks the search unnoticed.
   const SEARCH_INDEX = /\/search\/search_index\.json$/;
 
   function holdSearchIndex() {
@@ -93,8 +105,8 @@
   }
 
   window.klartextRuntime = Object.freeze({ start, listen, settled });
-  if (script.hasAttribute("data-start")) {
-    holdSearchIndex();
+  if ("start" in settings) {
+    if ("holdSearchIndex" in settings) holdSearchIndex();
     start();
   }
 })();

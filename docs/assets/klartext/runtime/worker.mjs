@@ -2,17 +2,33 @@
 //
 // It only moves data: field strings in, the JSON answer of calculators.boundary out.
 // No Python source is ever assembled from user input; every rule lives in calculators/.
-import { loadPyodide } from "../pyodide/pyodide.mjs";
-import { LOCKFILE, SNAPSHOT_CACHE, SNAPSHOT_KEY, STDLIB_FILE } from "./runtime.mjs";
+//
+// Protocol (the kinds are the contract's, content_model/contract.py RuntimeContract; the page
+// side is runtime/client.mjs):
+//
+//   page -> worker  { id, kind: runtime.requestCalculate, calculator, fields, templates }
+//                   { id, kind: runtime.requestFill, template, values }
+//   worker -> page  { type: runtime.answerReady, start: runtime.startFresh | startSnapshot }
+//                   { type: runtime.answerFailed, message }   the runtime did not start
+//                   { type: runtime.answerResult, id, answer } the boundary's JSON answer
+//                   { type: runtime.answerResult, id, failure } the request raised
+//
+// Requests that arrive before the runtime is up wait for it; each gets exactly one result.
+import { loadPyodide } from "../../pyodide/pyodide.mjs";
+import { runtime } from "../contract.mjs";
+import { LOCKFILE, SNAPSHOT_KEY } from "./settings.mjs";
+import { packSnapshot, unpackSnapshot } from "./snapshot.mjs";
 
-const RUNTIME_URL = new URL("../pyodide/", import.meta.url).href;
-const ARCHIVE_URL = new URL("calculators.zip", import.meta.url).href;
-const EXTRACT_DIR = "/home/pyodide/klartext";
+// This module is served at runtime.workerUri: the site's root is what precedes that.
+const SITE_ROOT = import.meta.url.slice(0, import.meta.url.length - runtime.workerUri.length);
+const siteUrl = (uri) => new URL(uri, SITE_ROOT).href;
+const RUNTIME_URL = siteUrl(`${runtime.pyodideUri}/`);
+const ARCHIVE_URL = siteUrl(runtime.archiveUri);
 
 async function fetchArchive() {
   const response = await fetch(ARCHIVE_URL);
   if (!response.ok) {
-    throw new Error(`calculators.zip: HTTP ${response.status}`);
+    throw new Error(`${ARCHIVE_URL}: HTTP ${response.status}`);
   }
   return new Uint8Array(await response.arrayBuffer());
 }
@@ -33,61 +49,14 @@ function checkWebAssembly() {
 // Restoring it skips the interpreter's start-up and every import, which is most of the time
 // a warm visit spends. It is taken before the first request is answered, so it holds no
 // figure anyone typed, and it is never sent anywhere: the worker writes it to the browser's
-// Cache Storage and reads it back. SNAPSHOT_KEY changes with the runtime and calculators;
-// both names come from site_hooks/pyodide_runtime.py.
-const SNAPSHOT_URL = new URL(`snapshot/${SNAPSHOT_KEY}`, import.meta.url).href;
+// Cache Storage (runtime.snapshotCache) and reads it back. SNAPSHOT_KEY changes with the
+// runtime and calculators (bundler/calculator_runtime.py), so another build never restores it.
+const SNAPSHOT_URL = siteUrl(`${runtime.snapshotKeyPrefix}/${SNAPSHOT_KEY}`);
 const SAVE_DELAY_MS = 1000;
-
-// Right after start-up most of Python's memory is still zero: a snapshot is stored as the
-// 64 KiB pages that hold something, behind an index (about 12 of 31 MB). Reading fewer bytes
-// back is what makes the restore fast; unpacking is one copy per page.
-const PAGE = 65536;
-const PACKED_MAGIC = 0x4b585331; // "KXS1"
-
-// Whether bytes[start, end) are all zero; ``words`` is a 32-bit view of the same bytes (or
-// null where they are not aligned), four bytes per step where it can.
-function pageIsEmpty(bytes, words, start, end) {
-  let index = start;
-  if (words) {
-    for (; index < end && index % 4; index++) if (bytes[index]) return false;
-    for (; index + 4 <= end; index += 4) if (words[index >>> 2]) return false;
-  }
-  for (; index < end; index++) if (bytes[index]) return false;
-  return true;
-}
-
-function packSnapshot(bytes) {
-  const words = bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 2) : null;
-  const kept = [];
-  const chunks = [];
-  for (let start = 0; start < bytes.length; start += PAGE) {
-    const end = Math.min(start + PAGE, bytes.length);
-    if (!pageIsEmpty(bytes, words, start, end)) {
-      kept.push(start / PAGE);
-      chunks.push(bytes.subarray(start, end));
-    }
-  }
-  return new Blob([new Uint32Array([PACKED_MAGIC, bytes.length, kept.length, ...kept]), ...chunks]);
-}
-
-function unpackSnapshot(buffer) {
-  const [magic, length, count] = new Uint32Array(buffer, 0, 3);
-  if (magic !== PACKED_MAGIC) throw new Error("not a Klartext snapshot");
-  const pages = new Uint32Array(buffer, 12, count);
-  const bytes = new Uint8Array(length);
-  let offset = 12 + 4 * count;
-  for (const page of pages) {
-    const size = Math.min(PAGE, length - page * PAGE);
-    bytes.set(new Uint8Array(buffer, offset, size), page * PAGE);
-    offset += size;
-  }
-  if (offset !== buffer.byteLength) throw new Error("snapshot truncated");
-  return bytes;
-}
 
 async function storedSnapshot() {
   try {
-    const cache = await caches.open(SNAPSHOT_CACHE);
+    const cache = await caches.open(runtime.snapshotCache);
     return (await cache.match(SNAPSHOT_URL)) ?? null;
   } catch {
     return null; // no Cache Storage here (e.g. a private window that forbids it)
@@ -96,7 +65,7 @@ async function storedSnapshot() {
 
 async function keepSnapshot(bytes) {
   try {
-    const cache = await caches.open(SNAPSHOT_CACHE);
+    const cache = await caches.open(runtime.snapshotCache);
     for (const request of await cache.keys()) {
       if (request.url !== SNAPSHOT_URL) await cache.delete(request); // an older build's
     }
@@ -109,7 +78,7 @@ async function keepSnapshot(bytes) {
 
 async function dropSnapshot() {
   try {
-    await (await caches.open(SNAPSHOT_CACHE)).delete(SNAPSHOT_URL);
+    await (await caches.open(runtime.snapshotCache)).delete(SNAPSHOT_URL);
   } catch {
     // nothing to drop
   }
@@ -126,7 +95,7 @@ async function restore(options, stored, archive) {
   }
   const files = await archive;
   try {
-    pyodide.unpackArchive(files, "zip", { extractDir: EXTRACT_DIR });
+    pyodide.unpackArchive(files, "zip", { extractDir: runtime.extractDir });
     return pyodide.pyimport("calculators.boundary");
   } catch {
     return null;
@@ -136,10 +105,10 @@ async function restore(options, stored, archive) {
 async function start() {
   checkWebAssembly();
   // The trimmed, precompiled stdlib and the inline lock file are generated at build time
-  // (site_hooks/pyodide_runtime.py): no pyodide-lock.json download, no compiling.
+  // (bundler/calculator_runtime.py): no pyodide-lock.json download, no compiling.
   const options = {
     indexURL: RUNTIME_URL,
-    stdLibURL: RUNTIME_URL + STDLIB_FILE,
+    stdLibURL: RUNTIME_URL + runtime.stdlibName,
     lockFileContents: LOCKFILE,
     packageBaseUrl: RUNTIME_URL,
   };
@@ -152,9 +121,9 @@ async function start() {
     await dropSnapshot(); // refused (another build, damaged): start afresh, save a new one
   }
   const pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
-  pyodide.unpackArchive(await archive, "zip", { extractDir: EXTRACT_DIR });
+  pyodide.unpackArchive(await archive, "zip", { extractDir: runtime.extractDir });
   const sys = pyodide.pyimport("sys");
-  sys.path.insert(0, EXTRACT_DIR);
+  sys.path.insert(0, runtime.extractDir);
   sys.destroy();
   pyodide.runPython("import calculators.boundary");
   let snapshot = null;
@@ -166,31 +135,32 @@ async function start() {
   return { boundary: pyodide.pyimport("calculators.boundary"), restored: false, snapshot };
 }
 
-const runtime = start();
-runtime.then(
+const started = start();
+started.then(
   (ready) => {
-    postMessage({ type: "ready", start: ready.restored ? "snapshot" : "fresh" });
+    postMessage({ type: runtime.answerReady, start: ready.restored ? runtime.startSnapshot : runtime.startFresh });
     const { snapshot } = ready;
     ready.snapshot = null; // the worker lives on; only the pending save keeps the bytes
     if (snapshot) setTimeout(() => keepSnapshot(snapshot), SAVE_DELAY_MS);
   },
-  (error) => postMessage({ type: "failed", message: String(error) }),
+  (error) => postMessage({ type: runtime.answerFailed, message: String(error) }),
 );
 
+// One request through calculators.boundary: JSON in, JSON out.
+function answer(boundary, { kind, ...request }) {
+  if (kind === runtime.requestFill) {
+    return JSON.parse(boundary.fill_json(JSON.stringify({ template: request.template, values: request.values })));
+  }
+  const { calculator, fields, templates } = request;
+  return JSON.parse(boundary.run_json(JSON.stringify({ calculator, fields, templates })));
+}
+
 onmessage = async (event) => {
-  const { id, kind, ...request } = event.data;
+  const { id, ...request } = event.data;
   try {
-    const { boundary: run } = await runtime;
-    const answer =
-      kind === "fill"
-        ? JSON.parse(run.fill_json(JSON.stringify({ template: request.template, values: request.values })))
-        : JSON.parse(
-            run.run_json(
-              JSON.stringify({ calculator: request.calculator, fields: request.fields, templates: request.templates }),
-            ),
-          );
-    postMessage({ type: "result", id, answer });
+    const { boundary } = await started;
+    postMessage({ type: runtime.answerResult, id, answer: answer(boundary, request) });
   } catch (error) {
-    postMessage({ type: "result", id, failure: String(error) });
+    postMessage({ type: runtime.answerResult, id, failure: String(error) });
   }
 };
