@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 # mkdocs-material prints a banner about MkDocs 2.0 on every run; we pin mkdocs<2 already.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test lint typecheck pytest bench chromium clean
+.PHONY: setup serve build test test-fast lint typecheck pytest bench chromium clean
 
 ## setup: virtual environment with the pinned Python packages, npm packages from the lock file
 setup: $(VENV)/.installed node_modules/.installed
@@ -60,6 +60,10 @@ pytest: setup chromium
 
 ## test: lint, type check and the whole suite
 test: lint typecheck pytest
+
+## test-fast: lint, type check and the suite without Chromium and Pyodide (the inner loop)
+test-fast: lint typecheck
+	$(BIN)/pytest -m "not browser and not pyodide" $(PYTEST_ARGS)
 
 ## bench: benchmarks with their baselines, measured in the same run
 bench: setup chromium

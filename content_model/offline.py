@@ -11,8 +11,10 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-#: Files a reader never needs offline.
-SKIPPED = frozenset({"sw.js", "sitemap.xml", "sitemap.xml.gz"})
+from content_model.contract import CONTRACT
+
+#: Files a reader never needs offline (the service worker is fetched by the browser itself).
+SKIPPED = frozenset({CONTRACT.offline.service_worker_uri, "sitemap.xml", "sitemap.xml.gz"})
 #: Compressed copies for the host (bundler.precompress); the browser gets them transparently.
 PRECOMPRESSED = frozenset({".br", ".gz"})
 
@@ -56,12 +58,21 @@ def content_version(site: Path, urls: list[str]) -> str:
 
 
 def service_worker_source(site: Path, templates: Path) -> str:
-    """The service worker script for a built site."""
+    """The service worker script for a built site; shared names come from the contract."""
     urls = precache_urls(site)
     environment = Environment(
         loader=FileSystemLoader(templates), undefined=StrictUndefined, autoescape=False
     )
     template = environment.get_template("offline/service-worker.js.j2")
     return template.render(
-        version=content_version(site, urls), urls_json=json.dumps(urls, indent=1)
+        version=content_version(site, urls),
+        urls_json=json.dumps(urls, indent=1),
+        contract=CONTRACT,
     )
+
+
+def write_service_worker(site: Path, templates: Path) -> Path:
+    """Write the service worker into a built site, at the contract's address; returns its path."""
+    target = site / CONTRACT.offline.service_worker_uri
+    target.write_text(service_worker_source(site, templates), encoding="utf-8")
+    return target

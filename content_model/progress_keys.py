@@ -1,4 +1,4 @@
-"""Stable keys for reading progress and checklist ticks, as progress.js stores them.
+"""Stable keys for reading progress and checklist ticks, as progress/progress.mjs stores them.
 
 A tick is stored under the checklist id and the item id (``checkliste-gespraechsmappe/
 mappe-wenn-dann``), a chapter read under the chapter id. Both are YAML ids, unique across
@@ -68,7 +68,7 @@ def stage_chapters(stage: OnboardingStage, playbook: Playbook) -> list[Chapter]:
 
 @dataclass(frozen=True)
 class ProgressScope:
-    """What progress.js counts for a group of chapters, as attribute values."""
+    """What progress/progress.mjs counts for a group of chapters, as attribute values."""
 
     chapters: Markup  # space-separated chapter keys
     chapter_count: int

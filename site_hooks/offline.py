@@ -12,14 +12,14 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from content_model.offline import service_worker_source
+from content_model.offline import write_service_worker
 from site_hooks.build_state import serving
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write ``sw.js`` with the precache list and content hash of the finished site."""
+    """Write the service worker with the precache list and content hash of the finished site."""
     if serving():
         return
     site = Path(config.site_dir)
     templates = Path(config.config_file_path).resolve().parent / "templates"
-    (site / "sw.js").write_text(service_worker_source(site, templates), encoding="utf-8")
+    write_service_worker(site, templates)

@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, Viewport
 
 from calculators.boundary import run
 from calculators.registry import CALCULATORS
+from content_model.contract import CONTRACT
 from tests.browser.helpers import (
     READY_TIMEOUT_MS,
     calculator,
@@ -224,7 +225,7 @@ def test_every_calculator_state_passes_axe(
     name = number_field(calculator_id)
     before = computed_count(container)
     field(container, name).fill("abc")
-    error = container.locator(f"#kx-{calculator_id}-{name}-fehler")
+    error = container.locator(f"#kx-{calculator_id}-{name}{CONTRACT.calculator.error_suffix}")
     expect(error).to_be_visible(timeout=READY_TIMEOUT_MS)
     expect(error).not_to_be_empty()
     expect(field(container, name)).to_have_attribute("aria-invalid", "true")

@@ -45,7 +45,7 @@ def pdf_pages(data: bytes) -> int:
 
 def test_a_chapter_prints_as_a_handout(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}{CHAPTER}")
-    expect(page.locator(".kx-read")).to_be_visible()  # progress.js has bound the page
+    expect(page.locator(".kx-read")).to_be_visible()  # progress/progress.mjs has bound the page
     page.locator(f'li[data-kx-item="{TICKED}"] input').check(force=True)
     for selector in CHROME:
         expect(page.locator(selector).first).to_be_visible()  # on screen, all is there

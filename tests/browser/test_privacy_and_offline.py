@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, Request, expect
 
 from benchmarks.site_state import PRECACHED, wait_until
+from benchmarks.static_server import free_port, serve
 from calculators.registry import CALCULATORS
+from content_model.contract import CONTRACT
+from content_model.offline import write_service_worker
 from tests.browser.helpers import (
     READY_TIMEOUT_MS,
     calculator,
@@ -16,6 +22,7 @@ from tests.browser.helpers import (
     search,
     site_pages,
 )
+from tests.site.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -136,5 +143,72 @@ def test_pages_and_calculators_work_offline_after_the_first_visit(
         offline.goto(f"{site_url}glossar/")
         expect(offline.locator(".md-content h1")).to_contain_text("Glossar")
         expect(search(offline, "Sanierungsphase").first).to_contain_text("Sanierungsphase")
+    finally:
+        context.set_offline(False)
+
+
+# --- A new version is published while a reader has the playbook open. ---
+
+NEW_HEADING = "Glossar (neue Fassung)"
+
+
+def _publish_new_version(site: Path) -> str:
+    """Change one page of a copied site and write its service worker again; returns its cache."""
+    page = site / "glossar" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    heading = re.search(r"<h1[^>]*>Glossar", html)
+    assert heading, "the glossary has no heading to change"
+    page.write_text(
+        html[: heading.end()] + " (neue Fassung)" + html[heading.end() :], encoding="utf-8"
+    )
+    worker = write_service_worker(site, ROOT / "templates")
+    for changed in (page, worker):
+        for suffix in (".br", ".gz"):  # the host would send the old bytes otherwise
+            changed.with_name(changed.name + suffix).unlink(missing_ok=True)
+    found = re.search(r"const CACHE = `\$\{CACHE_PREFIX\}(\w+)`", worker.read_text("utf-8"))
+    assert found, "no cache name in the service worker"
+    return CONTRACT.offline.cache_prefix + found.group(1)
+
+
+#: The offline copy's caches (the runtime keeps a snapshot cache of its own next to them).
+OFFLINE_CACHES = f"""() => caches.keys().then(
+  (names) => names.filter((name) => name.startsWith('{CONTRACT.offline.cache_prefix}')))"""
+
+
+def test_a_new_version_is_offered_and_replaces_the_offline_copy(
+    context: BrowserContext, real_site: Path, tmp_path: Path
+) -> None:
+    """The update banner appears when a new build waits; "Jetzt laden" switches the copy over."""
+    before, after = tmp_path / "vorher", tmp_path / "nachher"
+    shutil.copytree(real_site, before)
+    shutil.copytree(real_site, after)
+    new_cache = _publish_new_version(after)
+    port = free_port()
+    page = context.new_page()
+    with serve(before, port=port) as url:
+        page.goto(f"{url}glossar/")
+        page.wait_for_function(
+            "() => navigator.serviceWorker.controller !== null", timeout=READY_TIMEOUT_MS
+        )
+        wait_until(page, PRECACHED, READY_TIMEOUT_MS)
+        [old_cache] = page.evaluate(OFFLINE_CACHES)
+        assert old_cache != new_cache
+        expect(page.locator(".kx-update")).to_have_count(0)
+    with serve(after, port=port):
+        # What the browser does on its own on the next navigation or after a day.
+        page.evaluate("() => navigator.serviceWorker.getRegistration().then((r) => r.update())")
+        banner = page.get_by_role("status").filter(has_text="Neue Version verfügbar.")
+        expect(banner).to_be_visible(timeout=READY_TIMEOUT_MS)
+        expect(page.locator(".md-content h1")).to_have_text(re.compile(r"^Glossar"))
+        banner.get_by_role("button", name="Jetzt laden").click()
+        # The waiting version took over and removed the old copy.
+        only_new = f"() => ({OFFLINE_CACHES})().then((names) => names.join() === '{new_cache}')"
+        wait_until(page, only_new, READY_TIMEOUT_MS)
+        page.reload()
+        expect(page.locator(".md-content h1")).to_contain_text(NEW_HEADING)
+    context.set_offline(True)
+    try:
+        page.reload()  # served by the new offline copy
+        expect(page.locator(".md-content h1")).to_contain_text(NEW_HEADING)
     finally:
         context.set_offline(False)

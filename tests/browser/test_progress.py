@@ -54,7 +54,7 @@ def stored(page: Page) -> list[str]:
 
 
 def ready(page: Page) -> None:
-    """progress.js has bound this page: its controls are no longer hidden."""
+    """progress/progress.mjs has bound this page: its controls are no longer hidden."""
     expect(page.locator(".kx-checklist-tools, .kx-read, .kx-progress").first).to_be_visible()
 
 
@@ -201,7 +201,7 @@ def test_onboarding_counts_ticks_and_resets_everything(page: Page, site_url: str
     expect(total.locator(".kx-progress-done")).to_have_text("Ihr Fortschritt ist zurückgesetzt.")
     assert len(answers) == 1
     assert "zurücksetzen" in answers[0]
-    # Only what progress.js stored is gone.
+    # Only what progress/progress.mjs stored is gone.
     assert stored(page) == ["fremd.schluessel"]
 
     page.goto(f"{site_url}{CHAPTER}")

@@ -58,11 +58,8 @@ from pathlib import Path
 
 logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
-try:
-    from bundler.safe_build import safe_build
-except ImportError:
-    from site_hooks.safe_build import safe_build
 import calculators
+from bundler.safe_build import safe_build
 
 here = Path.cwd().resolve()
 assert Path(calculators.__file__).resolve().parent == here / "calculators", calculators.__file__

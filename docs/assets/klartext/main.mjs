@@ -5,3 +5,4 @@ import "./text-templates/forms.mjs";
 import "./progress/progress.mjs";
 import "./deep-links/deep-links.mjs";
 import "./offline/offline.mjs";
+import "./print/print-addresses.mjs";

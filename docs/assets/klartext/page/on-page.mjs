@@ -15,8 +15,14 @@
 export function onPage(setup, host = globalThis) {
   let teardown = null;
   const run = () => {
-    if (typeof teardown === "function") teardown();
-    teardown = setup(globalThis.document) ?? null;
+    const previous = teardown;
+    teardown = null;
+    try {
+      if (typeof previous === "function") previous();
+    } finally {
+      // A failing tear-down must not leave the new page without its feature.
+      teardown = setup(globalThis.document) ?? null;
+    }
   };
   if (host.document$) host.document$.subscribe(run);
   else if (globalThis.document?.readyState === "loading") {
