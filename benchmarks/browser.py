@@ -41,11 +41,15 @@ STOCK_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_std
 STOCK_LOCK = "pyodide-lock.json"
 
 FIELDS = {"kontakte": "A; 30 %; 6.000; 6\nB; 15 %; 8.000; 10", "team_median": "250"}
-OUR_PATH = f"kunden-aufgeben/wert-pro-stunde/#rechner-value-per-hour:{urlencode(FIELDS)}"
+OUR_PATH = (
+    "kunden-aufgeben/wert-pro-stunde/"
+    f"#{CONTRACT.calculator.link_prefix}value-per-hour:{urlencode(FIELDS)}"
+)
 TIMEOUT_MS = 120_000
 #: The calculator the keystroke loop types into, found by the contract's attribute.
 VALUE_PER_HOUR = f'[{CONTRACT.calculator.container_attribute}="value-per-hour"]'
-#: A calculator's ``data-state`` once its runtime is up.
+#: A calculator's state attribute, and its value once the runtime is up.
+STATE = CONTRACT.calculator.state_attribute
 READY = CONTRACT.runtime.answer_ready
 
 STOCK_PAGE = """<!doctype html><html lang="de"><meta charset="utf-8"><title>stock</title>
@@ -280,7 +284,7 @@ INSTANT_NAVIGATION = f"""async ([href, calculator]) => {{
   const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 60000));
   const ready = new Promise((resolve) => {{
     const observer = new MutationObserver(() => {{
-      const target = document.querySelector(`${{selector}}[data-state="{READY}"]`);
+      const target = document.querySelector(`${{selector}}[{STATE}="{READY}"]`);
       if (target) {{ observer.disconnect(); resolve(target); }}
     }});
     observer.observe(document, {{ attributes: true, childList: true, subtree: true }});

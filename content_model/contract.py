@@ -98,6 +98,9 @@ class CalculatorContract:
     container_attribute: str = "data-kx-calculator"
     #: On every input the calculator reads; the value is the field's German label.
     field_attribute: str = "data-kx-field"
+    #: On the calculator's container: the runtime's state (``loading``, or the answer kind
+    #: ``ready``/``failed`` that ended it); the stylesheet marks a failed start by it.
+    state_attribute: str = "data-kx-state"
 
 
 @dataclass(frozen=True)
@@ -141,8 +144,12 @@ class ProgressContract:
     scope_attribute: str = "data-kx-scope"
     chapters_attribute: str = "data-kx-chapters"
     items_attribute: str = "data-kx-items"
-    #: On a counter inside a panel; the value is ``chapters`` or ``items``.
+    #: On a counter inside a panel; the value says what it counts (the two fields below).
     count_attribute: str = "data-kx-count"
+    count_chapters: str = "chapters"
+    count_items: str = "items"
+    #: The scope of the onboarding page's panel over the whole playbook.
+    total_scope: str = "gesamt"
     #: On an onboarding stop's "(gelesen)" mark; the value is the chapter id.
     read_mark_attribute: str = "data-kx-read-mark"
 

@@ -20,7 +20,8 @@ def calculator(page: Page, calculator_id: str) -> Locator:
     attribute = CONTRACT.calculator.container_attribute
     container = page.locator(f'[{attribute}="{calculator_id}"]').first
     ready = CONTRACT.runtime.answer_ready
-    expect(container).to_have_attribute("data-state", ready, timeout=READY_TIMEOUT_MS)
+    state = CONTRACT.calculator.state_attribute
+    expect(container).to_have_attribute(state, ready, timeout=READY_TIMEOUT_MS)
     return container
 
 

@@ -52,8 +52,9 @@ RUN_AXE = """async ([node, tags]) => {
   }));
 }"""
 
-ALL_CALCULATORS_SETTLED = """() => [...document.querySelectorAll(".kx-calculator")].every(
-  (container) => container.dataset.state === "ready"
+ALL_CALCULATORS_SETTLED = f"""() => [...document.querySelectorAll(".kx-calculator")].every(
+  (container) => container.getAttribute("{CONTRACT.calculator.state_attribute}")
+    === "{CONTRACT.runtime.answer_ready}"
     && !container.querySelector("form").hidden
 )"""
 

@@ -331,7 +331,9 @@ def test_search_does_not_wait_for_a_calculator_that_is_still_loading(
     expect(search(page, "Zeitfresser").first).to_contain_text("Zeitfresser")
     container = page.locator(VALUE_PER_HOUR)
     wait_until_stalled(page, stalled)
-    expect(container).not_to_have_attribute("data-state", CONTRACT.runtime.answer_ready)
+    expect(container).not_to_have_attribute(
+        CONTRACT.calculator.state_attribute, CONTRACT.runtime.answer_ready
+    )
     for route in stalled:
         route.abort()
 
@@ -355,7 +357,9 @@ def test_a_browser_that_refuses_the_worker_gets_the_failure_and_its_search(
     with page.expect_request("**/search/search_index.json"):
         page.goto(f"{site_url}kunden-aufgeben/wert-pro-stunde/")
         container = page.locator(VALUE_PER_HOUR)
-        expect(container).to_have_attribute("data-state", CONTRACT.runtime.answer_failed)
+        expect(container).to_have_attribute(
+            CONTRACT.calculator.state_attribute, CONTRACT.runtime.answer_failed
+        )
     expect(container).to_contain_text("Der Rechner konnte nicht geladen werden")
     assert errors == []
 
@@ -382,7 +386,7 @@ def test_the_search_index_hold_can_be_switched_off(
             page.goto(f"{url}kunden-aufgeben/wert-pro-stunde/")
         wait_until_stalled(page, stalled)
         expect(page.locator(VALUE_PER_HOUR)).not_to_have_attribute(
-            "data-state", CONTRACT.runtime.answer_ready
+            CONTRACT.calculator.state_attribute, CONTRACT.runtime.answer_ready
         )
         for route in stalled:
             route.abort()

@@ -76,5 +76,7 @@ def test_without_wasm_permission_the_calculator_cannot_start(
         attribute = CONTRACT.calculator.container_attribute
         container = page.locator(f'[{attribute}="value-per-hour"]')
         expect(container).to_have_attribute(
-            "data-state", CONTRACT.runtime.answer_failed, timeout=READY_TIMEOUT_MS
+            CONTRACT.calculator.state_attribute,
+            CONTRACT.runtime.answer_failed,
+            timeout=READY_TIMEOUT_MS,
         )

@@ -79,7 +79,7 @@ function bind(container) {
   // The runtime's state, in words while it loads or when it failed, and on the container.
   const showState = (state) => {
     partOf(container, part.runtimeState).textContent = stateText(state);
-    container.dataset.state = state;
+    container.setAttribute(names.stateAttribute, state);
   };
   const stopWatching = onRuntimeState(showState);
   showState(runtimeState());

@@ -80,8 +80,8 @@ function applyOnboarding(root) {
       },
       store.has,
     );
-    const chapterCount = panel.querySelector(`[${progress.countAttribute}="chapters"]`);
-    const itemCount = panel.querySelector(`[${progress.countAttribute}="items"]`);
+    const chapterCount = panel.querySelector(`[${progress.countAttribute}="${progress.countChapters}"]`);
+    const itemCount = panel.querySelector(`[${progress.countAttribute}="${progress.countItems}"]`);
     if (chapterCount) chapterCount.textContent = `${counts.read} von ${counts.chapters} gelesen`;
     if (itemCount) itemCount.textContent = `${counts.ticked} von ${counts.items} Punkten abgehakt`;
     panel.hidden = false;
