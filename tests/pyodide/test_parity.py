@@ -8,7 +8,6 @@ the JSON strings must be identical.
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from calculators.boundary import run_json
 from calculators.registry import CALCULATORS
 from content_model.contract import CONTRACT
 from tests.calculators.cases import CASES
-from tests.pyodide.conftest import PYODIDE_DIR, ROOT
+from tests.pyodide.conftest import ROOT, run_in_pyodide
 
 pytestmark = pytest.mark.pyodide
 
@@ -49,34 +48,25 @@ def shipped_bytes(source: Path | bytes | str) -> bytes:
 def test_pyodide_answers_exactly_like_cpython(node: str, tmp_path: Path, runtime: str) -> None:
     """Stock Pyodide, and Pyodide as the site ships it: trimmed stdlib, precompiled code."""
     archive = tmp_path / "calculators.zip"
-    script = Path(__file__).with_name("run_cases.mjs")
-    command = [node, str(script), str(PYODIDE_DIR), CONTRACT.runtime.extract_dir]
+    stdlib = None
     if runtime == "stock":
         archive.write_bytes(build_archive(ROOT / "calculators"))
-        command.append(str(archive))
     else:
         # The very bytes the build publishes (see site_hooks/calculator_runtime.py).
         published = runtime_files(ROOT)
         names = CONTRACT.runtime
         archive.write_bytes(shipped_bytes(published[names.archive_uri]))
-        stdlib = published[f"{names.pyodide_uri}/{names.stdlib_name}"]
-        (tmp_path / "stdlib.zip").write_bytes(shipped_bytes(stdlib))
-        command += [str(archive), str(tmp_path / "stdlib.zip")]
+        stdlib = tmp_path / "stdlib.zip"
+        stdlib.write_bytes(shipped_bytes(published[f"{names.pyodide_uri}/{names.stdlib_name}"]))
     batch = requests()
-    completed = subprocess.run(
-        command,
-        input=json.dumps(batch),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr
-    output = json.loads(completed.stdout)
-    assert output["python"].startswith("3.")
-    sources = [name for name in output["stdlibFiles"] if name.endswith(".py")]
+    output = run_in_pyodide(node, archive, batch, stdlib)
+    assert str(output["python"]).startswith("3.")
+    stdlib_files = output["stdlibFiles"]
+    assert isinstance(stdlib_files, list)
+    sources = [name for name in stdlib_files if name.endswith(".py")]
     assert bool(sources) == (runtime == "stock"), sources[:3]
     in_pyodide = output["answers"]
+    assert isinstance(in_pyodide, list)
     in_cpython = [run_json(request) for request in batch]
     assert len(in_pyodide) == len(batch)
     mismatches = [

@@ -15,7 +15,6 @@ import html
 import json
 import re
 import shutil
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,11 +25,10 @@ from playwright.sync_api import Page, expect
 from benchmarks.static_server import free_port, serve
 from content_model.contract import CONTRACT
 from tests.browser.helpers import calculator, fill_and_wait
-from tests.pyodide.conftest import PYODIDE_DIR
+from tests.pyodide.conftest import run_in_pyodide
 from tests.toy_calculator import project
 from tests.toy_calculator.discount_check import CALCULATOR as TOY
 
-RUN_CASES = Path(__file__).resolve().parents[1] / "pyodide" / "run_cases.mjs"
 #: What a reader types in the browser test: a discount above a new customer's limit.
 TYPED = {"rabatt": "20 %", "kundentyp": "neu"}
 
@@ -129,29 +127,20 @@ def test_the_shipped_pyodide_answers_like_cpython(toy_site: ToySite) -> None:
     requests = [
         json.dumps({"calculator": TOY.id, "fields": item}, ensure_ascii=False) for item in fields
     ]
-    command = [
+    output = run_in_pyodide(
         node,
-        str(RUN_CASES),
-        str(PYODIDE_DIR),
-        runtime.extract_dir,
-        str(toy_site.site / runtime.archive_uri),
-        str(toy_site.site / runtime.pyodide_uri / runtime.stdlib_name),
-    ]
-    completed = subprocess.run(
-        command,
-        input=json.dumps(requests),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+        toy_site.site / runtime.archive_uri,
+        requests,
+        toy_site.site / runtime.pyodide_uri / runtime.stdlib_name,
     )
-    assert completed.returncode == 0, completed.stderr
-    output = json.loads(completed.stdout)
+    stdlib_files = output["stdlibFiles"]
+    assert isinstance(stdlib_files, list)
     # The trimmed standard library was derived from the toy's examples, so it holds the
     # module only the toy imports; the stock one would not be bytecode only.
-    assert "statistics.pyc" in output["stdlibFiles"]
-    assert not [name for name in output["stdlibFiles"] if name.endswith(".py")]
+    assert "statistics.pyc" in stdlib_files
+    assert not [name for name in stdlib_files if name.endswith(".py")]
     in_pyodide = output["answers"]
+    assert isinstance(in_pyodide, list)
     assert in_pyodide == project.answers_in_cpython(toy_site.project, requests)
     assert [json.loads(answer)["ok"] for answer in in_pyodide[:3]] == [True, True, True]
 
