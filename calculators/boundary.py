@@ -3,6 +3,11 @@
 Strings in (exactly what a person typed), plain data out. ``run`` never raises for bad
 input: problems come back as German messages keyed by field, so the page can show each one
 next to its field.
+
+A calculator decides by the playbook's rules. In the browser these are the rules published
+with the calculators (``rules.json``, see ``calculators.rules.published_rules``), so a page
+computes with exactly the figures the site shows; the build and the tests pass the rules
+they loaded from ``content/rules.yml``, and a request may carry its own (``run_json``).
 """
 
 from __future__ import annotations
@@ -15,16 +20,41 @@ from calculators.problems import FORM, FieldError, InputError
 from calculators.registry import CALCULATORS
 from calculators.result import Result
 from calculators.result_html import result_html
+from calculators.rules import Rules, RulesError, published_rules, rules_from_data
 from calculators.template_text import fill_template
+
+UNREADABLE = "Die Anfrage war unlesbar."
+NO_RULES = "Die Regeln des Playbooks fehlen oder sind unlesbar."
+
+#: The published rules, read once per process (a worker answers many requests).
+_published: list[Rules] = []
+
+
+def _published_rules() -> Rules:
+    if not _published:
+        _published.append(published_rules())
+    return _published[0]
 
 
 def run(
-    calculator_id: str, fields: Mapping[str, str], templates: Templates | None = None
+    calculator_id: str,
+    fields: Mapping[str, str],
+    templates: Templates | None = None,
+    rules: Rules | None = None,
 ) -> dict[str, object]:
-    """Compute one calculator: ``{"ok": True, "result": …}`` or ``{"ok": False, "errors": …}``."""
-    calculator = CALCULATORS.get(calculator_id)
-    if calculator is None:
+    """Compute one calculator: ``{"ok": True, "result": …}`` or ``{"ok": False, "errors": …}``.
+
+    ``rules=None`` means the rules published with the calculators.
+    """
+    declaration = CALCULATORS.get(calculator_id)
+    if declaration is None:
         return {"ok": False, "errors": {FORM: f"Unbekannter Rechner „{calculator_id}“."}}
+    if rules is None:
+        try:
+            rules = _published_rules()
+        except (RulesError, ValueError):
+            return {"ok": False, "calculator": calculator_id, "errors": {FORM: NO_RULES}}
+    calculator = declaration.bind(rules)
     text_fields = {key: value for key, value in fields.items() if isinstance(value, str)}
     try:
         result = calculator.run(text_fields, templates or {})
@@ -48,7 +78,11 @@ def answer_data(result: Result) -> dict[str, object]:
 
 
 def run_json(payload: str) -> str:
-    """Browser entry: ``{"calculator", "fields", "templates"}`` as JSON in, JSON out."""
+    """Browser entry: ``{"calculator", "fields", "templates", "rules"}`` as JSON in, JSON out.
+
+    ``rules`` (plain data, section -> rule -> value) is optional: without it the published
+    rules apply. Rules of the wrong shape are answered with a German form error.
+    """
     try:
         request = json.loads(payload)
         calculator_id = str(request["calculator"])
@@ -57,9 +91,17 @@ def run_json(payload: str) -> str:
         if not isinstance(fields, dict) or not isinstance(templates, dict):
             raise TypeError
     except (ValueError, KeyError, TypeError):
-        answer: dict[str, object] = {"ok": False, "errors": {FORM: "Die Anfrage war unlesbar."}}
-    else:
-        answer = run(calculator_id, fields, templates)
+        return _dumped({"ok": False, "errors": {FORM: UNREADABLE}})
+    rules: Rules | None = None
+    if request.get("rules") is not None:
+        try:
+            rules = rules_from_data(request["rules"])
+        except (RulesError, TypeError):
+            return _dumped({"ok": False, "calculator": calculator_id, "errors": {FORM: NO_RULES}})
+    return _dumped(run(calculator_id, fields, templates, rules))
+
+
+def _dumped(answer: dict[str, object]) -> str:
     return json.dumps(answer, ensure_ascii=False, sort_keys=True)
 
 
@@ -80,7 +122,7 @@ def fill_json(payload: str) -> str:
         }
         strings = {key: value for key, value in values.items() if isinstance(value, str)}
     except (ValueError, KeyError, TypeError):
-        answer: dict[str, object] = {"ok": False, "errors": {FORM: "Die Anfrage war unlesbar."}}
+        answer: dict[str, object] = {"ok": False, "errors": {FORM: UNREADABLE}}
     else:
         answer = {"ok": True, "text": fill_template(texts, strings, keep_missing=True)}
     return json.dumps(answer, ensure_ascii=False, sort_keys=True)

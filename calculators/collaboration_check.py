@@ -1,9 +1,11 @@
 """Collaboration check (A2, A6, A8): is a conversation due, and with which examples.
 
-The trigger: three missed deadlines inside any six-week window, or decisions delayed
-repeatedly (twice inside six weeks). The conversation then mirrors the three to five
-strongest dated examples; strength follows how much an incident costs the project
-(missed deadlines and delayed decisions first) and, among equals, how recent it is.
+The trigger: ``escalation.missed_deadlines`` missed deadlines inside any window of
+``escalation.window_weeks`` (three in six weeks in the articles), or decisions delayed
+repeatedly (``escalation.delayed_decisions`` times inside that window). The conversation
+then mirrors the three to five strongest dated examples; strength follows how much an
+incident costs the project (missed deadlines and delayed decisions first) and, among equals,
+how recent it is.
 """
 
 from __future__ import annotations
@@ -17,10 +19,9 @@ from calculators.fields import Field, Value, as_date, as_int, as_rows
 from calculators.german_numbers import format_date
 from calculators.problems import FieldError
 from calculators.result import Result, Table, Tone
+from calculators.rule_words import capitalised, counted, number_word
+from calculators.rules import Rules
 
-WINDOW = dt.timedelta(weeks=6)
-MISSED_DEADLINES_LIMIT = 3
-DELAYED_DECISIONS_LIMIT = 2
 MIN_EXAMPLES, MAX_EXAMPLES = 3, 5
 
 #: kind -> (label, weight in the choice of examples)
@@ -81,11 +82,11 @@ class Incident:
     line: int
 
 
-def first_trigger(days: Sequence[dt.date], count: int) -> dt.date | None:
-    """The first date on which ``count`` events lie within one six-week window."""
+def first_trigger(days: Sequence[dt.date], count: int, window: dt.timedelta) -> dt.date | None:
+    """The first date on which ``count`` events lie within one window."""
     ordered = sorted(days)
     for end in range(count - 1, len(ordered)):
-        if ordered[end] - ordered[end - count + 1] <= WINDOW:
+        if ordered[end] - ordered[end - count + 1] <= window:
             return ordered[end]
     return None
 
@@ -100,8 +101,17 @@ def strongest(incidents: Sequence[Incident]) -> list[Incident]:
     return sorted(chosen, key=lambda item: (item.day, item.line))
 
 
-def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
+def _weeks(count: int) -> str:
+    """The window in the dative, as "innerhalb von …" and "in den letzten …" need it."""
+    return "einer Woche" if count == 1 else f"{number_word(count)} Wochen"
+
+
+def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) -> Result:
     """Apply the trigger rule to the log and pick the examples for the conversation."""
+    missed_limit = rules.escalation.missed_deadlines
+    delayed_limit = rules.escalation.delayed_decisions
+    window = dt.timedelta(weeks=rules.escalation.window_weeks)
+    weeks = _weeks(rules.escalation.window_weeks)
     today = as_date(values["heute"])
     incidents = [
         Incident(
@@ -118,8 +128,8 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
         raise FieldError("vorfaelle", f"Zeile {lines}: Das Datum liegt nach „Heute“.")
     deadlines = [item.day for item in incidents if item.kind == "termin"]
     decisions = [item.day for item in incidents if item.kind == "entscheidung"]
-    by_deadlines = first_trigger(deadlines, MISSED_DEADLINES_LIMIT)
-    by_decisions = first_trigger(decisions, DELAYED_DECISIONS_LIMIT)
+    by_deadlines = first_trigger(deadlines, missed_limit, window)
+    by_decisions = first_trigger(decisions, delayed_limit, window)
     triggers = [day for day in (by_deadlines, by_decisions) if day is not None]
     examples = strongest(incidents)
     explanation: list[str] = []
@@ -127,13 +137,13 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
     tone: Tone
     if by_deadlines:
         explanation.append(
-            f"{MISSED_DEADLINES_LIMIT} verpasste Termine innerhalb von sechs Wochen, erstmals am "
+            f"{missed_limit} verpasste Termine innerhalb von {weeks}, erstmals am "
             f"{format_date(by_deadlines)}."
         )
     if by_decisions:
         explanation.append(
-            f"Entscheidungen wiederholt vertagt ({DELAYED_DECISIONS_LIMIT}× innerhalb von sechs "
-            f"Wochen), erstmals am {format_date(by_decisions)}."
+            f"Entscheidungen wiederholt vertagt ({delayed_limit}× innerhalb von {weeks}), "
+            f"erstmals am {format_date(by_decisions)}."
         )
     if triggers:
         since = min(triggers)
@@ -144,27 +154,36 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
             "dem Auslöser."
         )
     else:
-        recent_deadlines = [day for day in deadlines if today - day < WINDOW]
-        recent_decisions = [day for day in decisions if today - day < WINDOW]
+        recent_deadlines = [day for day in deadlines if today - day < window]
+        recent_decisions = [day for day in decisions if today - day < window]
         watch = bool(recent_deadlines or recent_decisions)
         verdict = "Beobachten: Vorfälle häufen sich" if watch else "Noch kein Gespräch nötig"
         tone, status = ("warn", "beobachten") if watch else ("good", "ruhig")
+        recently = (
+            "In der letzten Woche"
+            if rules.escalation.window_weeks == 1
+            else f"In den letzten {weeks}"
+        )
         explanation.append(
-            f"In den letzten sechs Wochen: {len(recent_deadlines)} verpasste Termine "
-            f"(Schwelle {MISSED_DEADLINES_LIMIT}), {len(recent_decisions)} vertagte "
-            f"Entscheidungen (Schwelle {DELAYED_DECISIONS_LIMIT})."
+            f"{recently}: {len(recent_deadlines)} verpasste Termine "
+            f"(Schwelle {missed_limit}), {len(recent_decisions)} vertagte "
+            f"Entscheidungen (Schwelle {delayed_limit})."
         )
         if recent_deadlines:
-            missing = MISSED_DEADLINES_LIMIT - len(recent_deadlines)
-            until = min(recent_deadlines) + WINDOW
+            missing = missed_limit - len(recent_deadlines)
+            until = min(recent_deadlines) + window
             what_if.append(
                 f"Noch {missing} verpasste(r) Termin(e) bis {format_date(until)} → Gespräch fällig."
             )
         if recent_decisions:
-            until = min(recent_decisions) + WINDOW
-            what_if.append(
-                f"Noch eine vertagte Entscheidung bis {format_date(until)} → Gespräch fällig."
+            until = min(recent_decisions) + window
+            more = counted(
+                delayed_limit - len(recent_decisions),
+                "vertagte Entscheidung",
+                "vertagte Entscheidungen",
+                article="eine",
             )
+            what_if.append(f"Noch {more} bis {format_date(until)} → Gespräch fällig.")
     if len(examples) < MIN_EXAMPLES:
         explanation.append(
             f"Für das Gespräch fehlen noch Belege: {len(examples)} von mindestens {MIN_EXAMPLES} "
@@ -191,22 +210,39 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
     )
 
 
+def formula(rules: Rules) -> str:
+    """The rule in one paragraph, with the team's trigger."""
+    escalation = rules.escalation
+    missed = counted(
+        escalation.missed_deadlines, "verpasster Termin", "verpasste Termine", article="ein"
+    )
+    delayed = counted(
+        escalation.delayed_decisions,
+        "vertagte Entscheidung",
+        "vertagte Entscheidungen",
+        article="eine",
+    )
+    weeks = escalation.window_weeks
+    window = f"{capitalised(number_word(weeks))}-Wochen-Fenster"
+    verb = "fällt" if escalation.missed_deadlines == 1 else "fallen"
+    return (
+        f"Fällig, sobald {missed} in ein {window} {verb} (erster und letzter höchstens "
+        f"{7 * weeks} Tage auseinander) oder {delayed}. Für das Gespräch: die drei bis "
+        "fünf stärksten Beispiele, verpasste Termine und vertagte Entscheidungen zuerst."
+    )
+
+
 CALCULATOR = Calculator(
     id="collaboration-check",
     title="Zusammenarbeits-Check",
     summary="Prüft an einem datierten Vorfallprotokoll, ob ein strukturiertes Gespräch fällig ist.",
     facts=("A2", "A6", "A8"),
-    formula=(
-        "Fällig, sobald drei verpasste Termine in ein Sechs-Wochen-Fenster fallen (erster und "
-        "letzter höchstens 42 Tage auseinander) oder zwei vertagte Entscheidungen. Für das "
-        "Gespräch: die drei bis fünf stärksten Beispiele, verpasste Termine und vertagte "
-        "Entscheidungen zuerst."
-    ),
+    formula=formula,
     inputs=INPUTS,
     compute=compute,
     examples=(
         Example(
-            "Drei verpasste Termine in sechs Wochen",
+            "Drei verpasste Termine in fünf Wochen",
             {"heute": "20.03.2026", "vorfaelle": INPUTS[1].default},
         ),
     ),

@@ -1,8 +1,9 @@
 """Commitment tracker (A10): are the agreed measures kept, and what follows from it.
 
-After the conversation every measure has a named owner and a date. Within 30 days more than
-90 % of the measures due must be kept on time; otherwise the exit runs as planned (option C).
-A 15-minute review two weeks after the agreement checks the course; the weekly KPIs are the
+After the conversation every measure has a named owner and a date. Within
+``commitment.within_days`` more than ``commitment.kept_share`` percent of the measures due
+must be kept on time; otherwise the exit runs as planned (option C). A 15-minute review
+``commitment.review_after_weeks`` after the agreement checks the course; the weekly KPIs are the
 on-time rate, the punctuality of approvals and the count of short-notice changes.
 """
 
@@ -17,10 +18,9 @@ from calculators.fields import Field, Value, as_date, as_rows
 from calculators.german_numbers import format_date, format_percent
 from calculators.problems import FieldError
 from calculators.result import Result, Table, Tone
+from calculators.rule_words import NBSP, amount, counted, percent
+from calculators.rules import Rules
 
-KEPT_ABOVE = Decimal(90)
-DECISION_AFTER = dt.timedelta(days=30)
-REVIEW_AFTER = dt.timedelta(weeks=2)
 HUNDRED = Decimal(100)
 #: Owners that name nobody: "we'll take care of it" is not an owner.
 NOBODY = {"wir", "team", "alle", "wir alle", "das team", "jemand", "offen", "tbd", "?"}
@@ -100,8 +100,10 @@ def kept_share(kept: int, due: int) -> Decimal:
     return (Decimal(kept) / Decimal(due) * HUNDRED).quantize(Decimal("0.1"))
 
 
-def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
-    """Kept share against the 90 % bar, the review and decision dates and the weekly KPIs."""
+def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) -> Result:
+    """Kept share against the bar, the review and decision dates and the weekly KPIs."""
+    kept_above = Decimal(rules.commitment.kept_share)
+    within_days = rules.commitment.within_days
     agreed, today = as_date(values["vereinbart_am"]), as_date(values["heute"])
     rows = as_rows(values["massnahmen"])
     if today < agreed:
@@ -113,9 +115,9 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
             f"Zeile {', '.join(nobody)}: Bitte eine Person benennen – „wir kümmern uns“ ist "
             "keine Zuständigkeit.",
         )
-    review = agreed + REVIEW_AFTER
-    decision = agreed + DECISION_AFTER
-    # Settled measures due inside the 30 days count; "offen" means "not yet due".
+    review = agreed + dt.timedelta(weeks=rules.commitment.review_after_weeks)
+    decision = agreed + dt.timedelta(days=within_days)
+    # Settled measures due before the decision count; "offen" means "not yet due".
     due = [row for row in rows if row["stand"] != "offen" and as_date(row["faellig"]) <= decision]
     overdue_open = [
         row for row in rows if row["stand"] == "offen" and as_date(row["faellig"]) < today
@@ -128,8 +130,8 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
         )
     kept = sum(1 for row in due if row["stand"] == "ja")
     explanation = [
-        f"Zwischen-Review (15 Minuten): {format_date(review)}; Entscheidung nach 30 Tagen: "
-        f"{format_date(decision)}."
+        f"Zwischen-Review (15 Minuten): {format_date(review)}; Entscheidung nach "
+        f"{within_days} {'Tag' if within_days == 1 else 'Tagen'}: {format_date(decision)}."
     ]
     what_if: list[str] = []
     verdict: str
@@ -139,12 +141,12 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
         share = Decimal(0)
     else:
         share = kept_share(kept, len(due))
-        passed = share > KEPT_ABOVE
+        passed = share > kept_above
         explanation.append(
             f"{kept} von {len(due)} fälligen Maßnahmen eingehalten: {format_percent(share)} "
-            f"({'über' if passed else 'nicht über'} {format_percent(KEPT_ABOVE, 0)})."
+            f"({'über' if passed else 'nicht über'} {format_percent(kept_above, 0)})."
         )
-        needed = _kept_needed(len(due))
+        needed = _kept_needed(len(due), kept_above)
         if today >= decision:
             if passed:
                 verdict, tone, status = "Vereinbarung trägt: weiterführen", "good", "weiter"
@@ -156,7 +158,7 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
             verdict, tone, status = "Gefährdet: Quote unter der Schwelle", "warn", "gefaehrdet"
         if not passed:
             what_if.append(
-                f"{needed} von {len(due)} eingehalten (über {format_percent(KEPT_ABOVE, 0)}) → "
+                f"{needed} von {len(due)} eingehalten (über {format_percent(kept_above, 0)}) → "
                 "die Vereinbarung trägt."
             )
     kpis = weekly_kpis(values, format_percent(share) if due else "–")
@@ -212,25 +214,44 @@ def weekly_kpis(values: Mapping[str, Value], on_time_rate: str) -> list[tuple[st
     return kpis
 
 
-def _kept_needed(due: int) -> int:
-    """Smallest count of kept measures whose share is above the bar."""
-    return next(kept for kept in range(due + 1) if kept_share(kept, due) > KEPT_ABOVE)
+def _kept_needed(due: int, kept_above: Decimal) -> int:
+    """Smallest count of kept measures whose share is above the bar.
+
+    With a bar of 100 % no count is above it: then all of them are needed.
+    """
+    return next((kept for kept in range(due + 1) if kept_share(kept, due) > kept_above), due)
+
+
+def _days(rules: Rules) -> str:
+    return amount(rules.commitment.within_days, "Tag", "Tagen")
+
+
+def summary(rules: Rules) -> str:
+    """The one-line summary above the form."""
+    return f"Zeigt, ob die vereinbarten Maßnahmen halten und was daraus nach {_days(rules)} folgt."
+
+
+def formula(rules: Rules) -> str:
+    """The rule in one paragraph, with the team's figures."""
+    weeks = counted(rules.commitment.review_after_weeks, "Woche", "Wochen", article="einer")
+    return (
+        f"Quote = eingehaltene ÷ fällige Maßnahmen. Über {percent(rules.commitment.kept_share)} "
+        f"innerhalb von {_days(rules)}: weiterführen; sonst Ausstieg nach Plan (Option{NBSP}C). "
+        f"Review nach {weeks}."
+    )
 
 
 CALCULATOR = Calculator(
     id="commitment-tracker",
     title="Verbindlichkeits-Tracker",
-    summary="Zeigt, ob die vereinbarten Maßnahmen halten und was daraus nach 30 Tagen folgt.",
+    summary=summary,
     facts=("A10",),
-    formula=(
-        "Quote = eingehaltene ÷ fällige Maßnahmen. Über 90 % innerhalb von 30 Tagen: "
-        "weiterführen; sonst Ausstieg nach Plan (Option C). Review nach zwei Wochen."
-    ),
+    formula=formula,
     inputs=INPUTS,
     compute=compute,
     examples=(
         Example(
-            "Nach 30 Tagen: vier von fünf eingehalten",
+            "Fünf Maßnahmen, eine davon verspätet",
             {field.name: field.default for field in INPUTS},
         ),
     ),

@@ -1,9 +1,10 @@
 """Customer health traffic light (B5): green, yellow or red, and what each colour asks of you.
 
 Red signals (escalations, overdue payments, no visible benefit) weigh more than yellow ones
-(frequent changes, delays, rare use, late payment). Red starts a short remediation phase of
-six to eight weeks with two or three measurable goals and two review dates; if two reviews
-bring no noticeable improvement, the orderly exit with a handover plan follows. Nobody
+(frequent changes, delays, rare use, late payment). Red starts a short remediation phase
+(``remediation.weeks``, six to eight weeks in the articles) with two or three measurable goals
+and ``remediation.reviews_before_exit`` review dates; if that many reviews bring no
+noticeable improvement, the orderly exit with a handover plan follows. Nobody
 terminates in anger: the calculator never jumps from green to exit.
 """
 
@@ -13,15 +14,12 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 
-from calculators.calculator import Calculator, Example, Templates
+from calculators.calculator import Calculator, Example, RuledField, Templates, bind_inputs
 from calculators.fields import Field, Value, as_date, as_int
-from calculators.german_numbers import format_date
+from calculators.german_numbers import format_date, format_percent
 from calculators.result import Result, Table, Tone
-
-FREQUENT_CHANGES_PER_MONTH = 3
-DELAYS_FOR_YELLOW = 2
-REVIEWS_BEFORE_EXIT = 2
-REMEDIATION_WEEKS = (6, 8)
+from calculators.rule_words import counted, ordinal, span
+from calculators.rules import Rules
 
 YELLOW_MEASURES = (
     "Fester Jour fixe mit Agenda",
@@ -36,7 +34,37 @@ HANDOVER_PLAN = (
     "Datenexport bereitstellen",
 )
 
-INPUTS: tuple[Field, ...] = (
+
+def _changes_field(rules: Rules) -> Field:
+    frequent = rules.remediation.frequent_changes_per_month
+    return Field(
+        name="aenderungen",
+        label="Änderungswünsche pro Monat",
+        kind="integer",
+        minimum=Decimal(0),
+        maximum=Decimal(100),
+        default="1",
+        help=f"Ab {frequent} pro Monat gelten sie als häufig.",
+        fact="B5",
+    )
+
+
+def _weeks_field(rules: Rules) -> Field:
+    shortest, longest = rules.remediation.weeks
+    return Field(
+        name="sanierung_wochen",
+        label="Dauer einer Sanierungsphase",
+        kind="integer",
+        unit="Wochen",
+        minimum=Decimal(shortest),
+        maximum=Decimal(longest),
+        default=str(longest),
+        help=f"Laut Playbook {span(shortest, longest, 'Wochen')}.",
+        fact="B5",
+    )
+
+
+INPUTS: tuple[Field | RuledField, ...] = (
     Field(
         name="nutzung",
         label="Nutzung der Leistung",
@@ -67,16 +95,7 @@ INPUTS: tuple[Field, ...] = (
         help="Anzahl der Rechnungen, die über dem Zahlungsziel offen sind.",
         fact="B5",
     ),
-    Field(
-        name="aenderungen",
-        label="Änderungswünsche pro Monat",
-        kind="integer",
-        minimum=Decimal(0),
-        maximum=Decimal(100),
-        default="1",
-        help=f"Ab {FREQUENT_CHANGES_PER_MONTH} pro Monat gelten sie als häufig.",
-        fact="B5",
-    ),
+    RuledField("aenderungen", _changes_field),
     Field(
         name="verzoegerungen",
         label="Verzögerungen durch den Kunden (letzte 3 Monate)",
@@ -111,16 +130,7 @@ INPUTS: tuple[Field, ...] = (
         help="Startdatum, falls eine Sanierungsphase nötig ist.",
         fact="B5",
     ),
-    Field(
-        name="sanierung_wochen",
-        label="Dauer einer Sanierungsphase",
-        kind="integer",
-        unit="Wochen",
-        minimum=Decimal(REMEDIATION_WEEKS[0]),
-        maximum=Decimal(REMEDIATION_WEEKS[1]),
-        default="8",
-        fact="B5",
-    ),
+    RuledField("sanierung_wochen", _weeks_field),
     Field(
         name="reviews_ohne_besserung",
         label="Review-Termine ohne spürbare Besserung",
@@ -134,7 +144,7 @@ INPUTS: tuple[Field, ...] = (
 )
 
 
-def signals(values: Mapping[str, Value]) -> tuple[list[str], list[str]]:
+def signals(values: Mapping[str, Value], rules: Rules) -> tuple[list[str], list[str]]:
     """The red and the yellow signals present in the inputs."""
     red: list[str] = []
     yellow: list[str] = []
@@ -144,9 +154,9 @@ def signals(values: Mapping[str, Value]) -> tuple[list[str], list[str]]:
         red.append(f"{values['offene_posten']} überfällige(r) Posten")
     if values["nutzen"] == "nein":
         red.append("kein sichtbarer Nutzen")
-    if as_int(values["aenderungen"]) >= FREQUENT_CHANGES_PER_MONTH:
+    if as_int(values["aenderungen"]) >= rules.remediation.frequent_changes_per_month:
         yellow.append(f"häufige Änderungen ({values['aenderungen']} pro Monat)")
-    if as_int(values["verzoegerungen"]) >= DELAYS_FOR_YELLOW:
+    if as_int(values["verzoegerungen"]) >= rules.remediation.delays_for_yellow:
         yellow.append(f"{values['verzoegerungen']} Verzögerungen")
     if values["nutzung"] != "regelmaessig":
         yellow.append("seltene Nutzung")
@@ -157,7 +167,7 @@ def signals(values: Mapping[str, Value]) -> tuple[list[str], list[str]]:
     return red, yellow
 
 
-def remediation_goals(values: Mapping[str, Value], end: dt.date) -> list[str]:
+def remediation_goals(values: Mapping[str, Value], end: dt.date, rules: Rules) -> list[str]:
     """Two or three measurable goals that answer the red signals."""
     goals: list[str] = []
     if as_int(values["offene_posten"]) >= 1:
@@ -165,9 +175,12 @@ def remediation_goals(values: Mapping[str, Value], end: dt.date) -> list[str]:
     if as_int(values["eskalationen"]) >= 1:
         goals.append(f"Keine neue Eskalation bis {format_date(end)}")
     if values["nutzen"] == "nein":
-        goals.append("Eine vereinbarte Nutzenkennzahl gemessen und beim zweiten Review belegt")
+        last = ordinal(rules.remediation.reviews_before_exit)
+        goals.append(f"Eine vereinbarte Nutzenkennzahl gemessen und beim {last} Review belegt")
+    # Kept "to more than" the playbook's commitment bar (A10), the same measure of reliability.
+    kept = format_percent(rules.commitment.kept_share, 0)
     fallback = (
-        "Vereinbarte Reaktionszeiten zu über 90 % eingehalten",
+        f"Vereinbarte Reaktionszeiten zu über {kept} eingehalten",
         "Feste Ansprechpartner auf beiden Seiten benannt",
     )
     for goal in fallback:
@@ -177,9 +190,18 @@ def remediation_goals(values: Mapping[str, Value], end: dt.date) -> list[str]:
     return goals[:3]
 
 
-def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
+def review_dates(start: dt.date, weeks: int, reviews: int) -> list[dt.date]:
+    """The review dates of a remediation phase: spread over it in whole weeks, the last at its end.
+
+    Whole weeks keep every review on the weekday the phase started, like a jour fixe.
+    """
+    return [start + dt.timedelta(weeks=weeks * index // reviews) for index in range(1, reviews + 1)]
+
+
+def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) -> Result:
     """Colour, measures, and for red the remediation plan or the orderly exit."""
-    red, yellow = signals(values)
+    reviews_before_exit = rules.remediation.reviews_before_exit
+    red, yellow = signals(values, rules)
     today = as_date(values["heute"])
     weeks = as_int(values["sanierung_wochen"])
     failed_reviews = as_int(values["reviews_ohne_besserung"])
@@ -189,10 +211,10 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
     tone: Tone
     if red:
         end = today + dt.timedelta(weeks=weeks)
-        first_review = today + dt.timedelta(weeks=weeks // 2)
-        goals = remediation_goals(values, end)
+        reviews = review_dates(today, weeks, reviews_before_exit)
+        goals = remediation_goals(values, end, rules)
         explanation.append(f"Rot, weil: {', '.join(red)}.")
-        if failed_reviews >= REVIEWS_BEFORE_EXIT:
+        if failed_reviews >= reviews_before_exit:
             verdict, status = "Rot: geordneter Ausstieg mit Übergabeplan", "ausstieg"
             explanation.append(
                 f"{failed_reviews} Review-Termine ohne spürbare Besserung: Ein fairer, geordneter "
@@ -202,11 +224,14 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
             table = Table(("Schritt", "Übergabeplan"), rows)
         else:
             verdict, status = f"Rot: Sanierungsphase über {weeks} Wochen", "sanierung"
+            review_rows = [
+                (f"{index}. Review", format_date(day)) for index, day in enumerate(reviews, 1)
+            ]
+            review_rows[-1] = (f"{review_rows[-1][0]} und Ende", review_rows[-1][1])
             rows = (
                 *((f"Ziel {index}", goal) for index, goal in enumerate(goals, 1)),
                 ("Start", format_date(today)),
-                ("1. Review", format_date(first_review)),
-                ("2. Review und Ende", format_date(end)),
+                *review_rows,
             )
             table = Table(("Sanierungsplan", "Inhalt"), tuple(rows))
             explanation.append(
@@ -214,7 +239,7 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
                 "(Partner, Selbstbedienungswege, Datenexport)."
             )
             what_if.append(
-                f"{REVIEWS_BEFORE_EXIT} Review-Termine ohne spürbare Besserung "
+                f"{reviews_before_exit} Review-Termine ohne spürbare Besserung "
                 "→ geordneter Ausstieg."
             )
         what_if.append("Alle roten Signale behoben → " + ("Gelb" if yellow else "Grün") + ".")
@@ -236,8 +261,8 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
         explanation.append("Keine gelben oder roten Signale.")
         table = Table(("Maßnahmen bei Grün",), tuple((item,) for item in GREEN_MEASURES))
         what_if.append(
-            f"Ab {FREQUENT_CHANGES_PER_MONTH} Änderungswünschen pro Monat oder "
-            f"{DELAYS_FOR_YELLOW} Verzögerungen → Gelb."
+            f"Ab {rules.remediation.frequent_changes_per_month} Änderungswünschen pro Monat oder "
+            f"{rules.remediation.delays_for_yellow} Verzögerungen → Gelb."
         )
     return Result(
         verdict=verdict,
@@ -250,35 +275,50 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
     )
 
 
+def formula(rules: Rules) -> str:
+    """The rule in one paragraph, with the team's figures."""
+    remediation = rules.remediation
+    reviews = counted(remediation.reviews_before_exit, "Review", "Reviews", article="einem")
+    dates = counted(
+        remediation.reviews_before_exit, "Review-Termin", "Review-Terminen", article="einem"
+    )
+    return (
+        "Rot bei Eskalationen, überfälligen Posten oder fehlendem sichtbaren Nutzen; Gelb bei "
+        f"häufigen Änderungen (ab {remediation.frequent_changes_per_month} pro Monat), "
+        f"Verzögerungen (ab {remediation.delays_for_yellow}), seltener Nutzung oder "
+        "verspäteter Zahlung; sonst Grün. Rot: Sanierungsphase von "
+        f"{span(*remediation.weeks, 'Wochen')} mit {dates}; nach {reviews} ohne Besserung "
+        "geordneter Ausstieg."
+    )
+
+
+def examples(rules: Rules) -> tuple[Example, ...]:
+    """A yellow and a red customer, the rest at the form's defaults."""
+    defaults = {field.name: field.default for field in bind_inputs(INPUTS, rules)}
+    changes = rules.remediation.frequent_changes_per_month + 1
+    return (
+        Example(
+            "Gelb: viele Änderungen",
+            {
+                **defaults,
+                "aenderungen": str(changes),
+                "verzoegerungen": str(rules.remediation.delays_for_yellow),
+            },
+        ),
+        Example(
+            "Rot: Eskalation und offener Posten",
+            {**defaults, "eskalationen": "1", "offene_posten": "2"},
+        ),
+    )
+
+
 CALCULATOR = Calculator(
     id="customer-health",
     title="Kunden-Ampel",
     summary="Ordnet einen Bestandskunden Grün, Gelb oder Rot zu und nennt die passenden Schritte.",
     facts=("B5",),
-    formula=(
-        "Rot bei Eskalationen, überfälligen Posten oder fehlendem sichtbaren Nutzen; Gelb bei "
-        "häufigen Änderungen (ab 3 pro Monat), Verzögerungen (ab 2), seltener Nutzung oder "
-        "verspäteter Zahlung; sonst Grün. Rot: Sanierungsphase von 6-8 Wochen mit zwei "
-        "Review-Terminen; nach zwei Reviews ohne Besserung geordneter Ausstieg."
-    ),
+    formula=formula,
     inputs=INPUTS,
     compute=compute,
-    examples=(
-        Example(
-            "Gelb: viele Änderungen",
-            {
-                **{field.name: field.default for field in INPUTS},
-                "aenderungen": "4",
-                "verzoegerungen": "2",
-            },
-        ),
-        Example(
-            "Rot: Eskalation und offener Posten",
-            {
-                **{field.name: field.default for field in INPUTS},
-                "eskalationen": "1",
-                "offene_posten": "2",
-            },
-        ),
-    ),
+    examples=examples,
 )

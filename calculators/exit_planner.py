@@ -1,6 +1,7 @@
 """Exit planner (B6, B7): the follow-up date and the filled exit e-mail and CRM note.
 
-The re-contact lies 60 to 90 days after the decision and only happens with a new reason
+The re-contact lies inside the follow-up window (``follow_up.days``, 60 to 90 days in the
+articles) after the decision and only happens with a new reason
 (the trigger event). The wording of the e-mail and the CRM note belongs to the content: the
 page hands the templates in, and this module only fills their named placeholders, so a
 change of wording never touches code.
@@ -12,13 +13,14 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 
-from calculators.calculator import Calculator, Example, Templates
+from calculators.calculator import Calculator, Example, RuledField, Templates, bind_inputs
 from calculators.fields import Field, Value, as_date, as_int
 from calculators.german_numbers import format_date
 from calculators.result import Document, Result, Table
+from calculators.rule_words import span
+from calculators.rules import Rules
 from calculators.template_text import fill_template
 
-FOLLOW_UP_DAYS = (60, 90)
 EMAIL_TEMPLATE = "vorlage-abschiedsmail"
 CRM_TEMPLATE = "vorlage-crm-notiz"
 
@@ -35,7 +37,23 @@ CONSENT = (
     ("pause", "Kunde wünscht eine Pause – bitte respektieren"),
 )
 
-INPUTS: tuple[Field, ...] = (
+
+def _interval_field(rules: Rules) -> Field:
+    earliest, latest = rules.follow_up.days
+    return Field(
+        name="abstand_tage",
+        label="Wiedervorlage nach",
+        kind="integer",
+        unit="Tagen",
+        minimum=Decimal(earliest),
+        maximum=Decimal(latest),
+        default=str(latest),
+        help=f"{span(earliest, latest, 'Tage')}, und nur mit neuem Anlass.",
+        fact="B7",
+    )
+
+
+INPUTS: tuple[Field | RuledField, ...] = (
     Field(name="kunde", label="Kunde", kind="text", default="Muster GmbH", fact="B6"),
     Field(
         name="ansprechpartner",
@@ -59,17 +77,7 @@ INPUTS: tuple[Field, ...] = (
         default="budgetrunde",
         fact="B6",
     ),
-    Field(
-        name="abstand_tage",
-        label="Wiedervorlage nach",
-        kind="integer",
-        unit="Tagen",
-        minimum=Decimal(FOLLOW_UP_DAYS[0]),
-        maximum=Decimal(FOLLOW_UP_DAYS[1]),
-        default="90",
-        help="60 bis 90 Tage, und nur mit neuem Anlass.",
-        fact="B7",
-    ),
+    RuledField("abstand_tage", _interval_field),
     Field(
         name="grund",
         label="Sachlicher Grund (als Halbsatz)",
@@ -99,13 +107,13 @@ INPUTS: tuple[Field, ...] = (
 )
 
 
-def compute(values: Mapping[str, Value], templates: Templates) -> Result:
+def compute(values: Mapping[str, Value], templates: Templates, rules: Rules) -> Result:
     """The follow-up date, and both texts filled from the content's templates."""
     decided = as_date(values["entscheidungsdatum"])
     days = as_int(values["abstand_tage"])
     follow_up = decided + dt.timedelta(days=days)
-    earliest = decided + dt.timedelta(days=FOLLOW_UP_DAYS[0])
-    latest = decided + dt.timedelta(days=FOLLOW_UP_DAYS[1])
+    earliest = decided + dt.timedelta(days=rules.follow_up.days[0])
+    latest = decided + dt.timedelta(days=rules.follow_up.days[1])
     filling = {
         "kunde": str(values["kunde"]),
         "ansprechpartner": str(values["ansprechpartner"]),
@@ -152,17 +160,28 @@ def compute(values: Mapping[str, Value], templates: Templates) -> Result:
     )
 
 
+def formula(rules: Rules) -> str:
+    """The rule in one paragraph, with the team's follow-up window."""
+    return (
+        f"Wiedervorlage = Datum der Entscheidung + {span(*rules.follow_up.days, 'Tage')}, nur "
+        "mit neuem Anlass. Die Texte stammen aus den Vorlagen dieses Playbooks."
+    )
+
+
+def examples(rules: Rules) -> tuple[Example, ...]:
+    """The form's defaults: a goodbye after a missing budget."""
+    defaults = {field.name: field.default for field in bind_inputs(INPUTS, rules)}
+    return (Example("Abschied nach fehlendem Budget", defaults),)
+
+
 CALCULATOR = Calculator(
     id="exit-planner",
     title="Ausstiegsplaner",
     summary="Plant die Wiedervorlage und füllt Abschiedsmail und CRM-Notiz aus Ihren Angaben.",
     facts=("B6", "B7"),
-    formula=(
-        "Wiedervorlage = Datum der Entscheidung + 60 bis 90 Tage, nur mit neuem Anlass. "
-        "Die Texte stammen aus den Vorlagen dieses Playbooks."
-    ),
+    formula=formula,
     inputs=INPUTS,
     compute=compute,
-    examples=(Example("Abschied nach fehlendem Budget", {f.name: f.default for f in INPUTS}),),
+    examples=examples,
     templates=(EMAIL_TEMPLATE, CRM_TEMPLATE),
 )

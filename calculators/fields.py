@@ -103,6 +103,8 @@ class Field:
     choices: tuple[tuple[str, str], ...] = ()
     row: tuple[Field, ...] = ()
     """For ``lines``: the columns of each line, each checked like a single input."""
+    step: Decimal | None = None
+    """For numbers: only multiples of ``step`` (counted from ``minimum``) are accepted."""
 
     @property
     def columns(self) -> str:
@@ -142,11 +144,10 @@ class Field:
             raise FieldError(self.name, error.message) from None
         self._check_digits(number)
         self._check_range(number)
-        if self.kind == "integer":
-            if number != number.to_integral_value():
-                raise FieldError(self.name, "Bitte eine ganze Zahl eingeben.")
-            return int(number)
-        return number
+        if self.kind == "integer" and number != number.to_integral_value():
+            raise FieldError(self.name, "Bitte eine ganze Zahl eingeben.")
+        self._check_step(number)
+        return int(number) if self.kind == "integer" else number
 
     def _check_year(self, day: dt.date) -> dt.date:
         if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
@@ -209,6 +210,25 @@ class Field:
         if self.maximum is not None and number > self.maximum:
             shown = _shown(self.maximum)
             raise FieldError(self.name, f"„{self.label}“ darf höchstens {shown}{unit} sein.")
+
+    def _check_step(self, number: Decimal) -> None:
+        """A scale in steps (0, 5, 10, …) names the two allowed values around a typed one."""
+        if self.step is None:
+            return
+        base = self.minimum if self.minimum is not None else Decimal(0)
+        below = base + (number - base) // self.step * self.step
+        if below == number:
+            return
+        unit = f" {self.unit}" if self.unit else ""
+        nearest = [below, below + self.step]
+        if self.maximum is not None:
+            nearest = [value for value in nearest if value <= self.maximum]
+        shown = " oder ".join(_shown(value) for value in nearest)
+        raise FieldError(
+            self.name,
+            f"„{self.label}“ wird in Schritten vergeben (Schrittweite {_shown(self.step)}{unit}): "
+            f"bitte {shown} eingeben.",
+        )
 
 
 def _shown(bound: Decimal) -> str:

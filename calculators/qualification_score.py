@@ -1,31 +1,35 @@
 """Qualification score (B3, B2): five honest questions instead of gut feeling.
 
-Each dimension scores 0-20 points, 100 in total. The band decides how much time a contact
-deserves; the expiry rule and the warning signals can override a good score, because a
-contact without a next step or with persistent warning signals is not active, whatever
-it once scored.
+Each question scores from 0 up to ``score.question_points`` in steps of ``score.step``; the
+band decides how much time a contact deserves. The expiry rule and the warning signals can
+override a good score, because a contact without a next step or with persistent warning
+signals is not active, whatever it once scored. Every threshold comes from the rules.
+
+The score guide (what each level of a question means) is declared here once, with the
+questions: the form's help, the result table and the chapter's guide (``score_guide``) all
+read it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 
-from calculators.calculator import Calculator, Example, Templates
+from calculators.calculator import Calculator, Example, RuledField, Templates
 from calculators.fields import Field, Value, as_date, as_int
 from calculators.german_numbers import format_date
 from calculators.problems import FieldError
 from calculators.result import Result, Table, Tone
+from calculators.rule_words import NBSP, amount, counted
+from calculators.rules import Rules
 
-PURSUE_FROM = 70
-NURTURE_FROM = 55
-EXPIRY_DAYS = 30
-WARNING_SIGNALS_LIMIT = 2
-CONTACT_ATTEMPTS_LIMIT = 3
-MAX_POINTS = 20
+#: How many parts of the maximum the descriptors mark: 0, ¼, ½, ¾ and all of it.
+QUARTERS = 4
 
-#: (name, label, descriptors for 0, 5, 10, 15 and 20 points)
+#: (name, label, descriptors for 0, ¼, ½, ¾ and all of the points a question can bring).
+#: With 20 points in steps of 5 these are the levels 0, 5, 10, 15 and 20.
 DIMENSIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "problem",
@@ -85,29 +89,87 @@ DIMENSIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 
 
-def descriptor(name: str, points: int) -> str:
-    """The descriptor of the level a score reaches (levels at 0, 5, 10, 15, 20 points)."""
-    levels = next(levels for key, _, levels in DIMENSIONS if key == name)
-    return levels[min(points, MAX_POINTS) // 5]
+@dataclass(frozen=True)
+class GuideLevel:
+    """One level of a question: the points and what a contact shows to earn them."""
+
+    points: int
+    text: str
 
 
-def _dimension_field(name: str, label: str, levels: tuple[str, ...]) -> Field:
-    scale = " · ".join(f"{index * 5} = {text}" for index, text in enumerate(levels))
+@dataclass(frozen=True)
+class GuideQuestion:
+    """One question of the score guide with its levels, lowest first."""
+
+    name: str
+    label: str
+    levels: tuple[GuideLevel, ...]
+
+
+def level_points(rules: Rules) -> tuple[int, ...]:
+    """The points of the five descriptors: each at its quarter of the maximum, in steps.
+
+    A descriptor for ``k`` quarters sits at the largest multiple of ``score.step`` that is not
+    above ``k/4`` of ``score.question_points``; the top one at the maximum itself (the rules
+    make the maximum a multiple of the step). With 20 points in steps of 5: 0, 5, 10, 15, 20.
+    With coarse steps two descriptors can fall on the same points; ``score_guide`` then keeps
+    the lower one, so a level never promises more than its points.
+    """
+    step, top = rules.score.step, rules.score.question_points
+    return tuple(top * quarter // QUARTERS // step * step for quarter in range(QUARTERS + 1))
+
+
+def _levels(descriptors: tuple[str, ...], rules: Rules) -> tuple[GuideLevel, ...]:
+    levels: list[GuideLevel] = []
+    for points, text in zip(level_points(rules), descriptors, strict=True):
+        if not levels or levels[-1].points != points:
+            levels.append(GuideLevel(points, text))
+    return tuple(levels)
+
+
+def score_guide(rules: Rules) -> tuple[GuideQuestion, ...]:
+    """The score guide under ``rules``: per question its label and levels (points and text).
+
+    The chapter renders this, the form's help lists it and the result table names the level a
+    score reaches, so the three never disagree.
+    """
+    return tuple(
+        GuideQuestion(name, label, _levels(descriptors, rules))
+        for name, label, descriptors in DIMENSIONS
+    )
+
+
+def descriptor(name: str, points: int, rules: Rules) -> str:
+    """The descriptor of the highest level a score reaches."""
+    question = next(item for item in score_guide(rules) if item.name == name)
+    return [level.text for level in question.levels if level.points <= points][-1]
+
+
+def _dimension_field(name: str, label: str, rules: Rules) -> Field:
+    step, top = rules.score.step, rules.score.question_points
+    guide = next(item for item in score_guide(rules) if item.name == name)
+    scale = " · ".join(f"{level.points} = {level.text}" for level in guide.levels)
+    middle = level_points(rules)[QUARTERS // 2]
     return Field(
         name=name,
-        label=f"{label} (0-20 Punkte)",
+        label=f"{label} (0-{top} Punkte)",
         kind="integer",
         unit="Punkte",
         minimum=Decimal(0),
-        maximum=Decimal(MAX_POINTS),
-        default="10",
-        help=f"{scale}. Zwischenwerte sind erlaubt.",
+        maximum=Decimal(top),
+        step=Decimal(step),
+        default=str(middle),
+        help=f"{scale}. Vergeben Sie die Punkte in Schritten von {step}.",
         fact="B3",
     )
 
 
-INPUTS: tuple[Field, ...] = (
-    *(_dimension_field(name, label, levels) for name, label, levels in DIMENSIONS),
+def _ruled_dimension(name: str, label: str) -> RuledField:
+    return RuledField(name, lambda rules: _dimension_field(name, label, rules))
+
+
+INPUTS: tuple[Field | RuledField, ...] = (
+    *(_ruled_dimension(name, label) for name, label, _ in DIMENSIONS),
     Field(
         name="heute",
         label="Heute",
@@ -158,44 +220,48 @@ INPUTS: tuple[Field, ...] = (
 )
 
 
-def _band(total: int) -> tuple[str, str, Tone, str]:
-    if total >= PURSUE_FROM:
-        return "aktiv", "Aktiv vorantreiben", "good", f"weil {total} ≥ {PURSUE_FROM}"
-    if total >= NURTURE_FROM:
-        reason = f"weil {NURTURE_FROM} ≤ {total} < {PURSUE_FROM}"
+def _band(total: int, rules: Rules) -> tuple[str, str, Tone, str]:
+    pursue, nurture = rules.score.pursue_from, rules.score.nurture_from
+    if total >= pursue:
+        return "aktiv", "Aktiv vorantreiben", "good", f"weil {total} ≥ {pursue}"
+    if total >= nurture:
+        reason = f"weil {nurture} ≤ {total} < {pursue}"
         return "pflegen", "Pflegen mit gelegentlichen, hilfreichen Inhalten", "warn", reason
-    return "parken", "Parken oder aufgeben", "bad", f"weil {total} < {NURTURE_FROM}"
+    return "parken", "Parken oder aufgeben", "bad", f"weil {total} < {nurture}"
 
 
-def _nearest_changes(points: Mapping[str, int], total: int) -> list[str]:
+def _nearest_changes(points: Mapping[str, int], total: int, rules: Rules) -> list[str]:
+    pursue, nurture = rules.score.pursue_from, rules.score.nurture_from
+    top = rules.score.question_points
     changes: list[str] = []
-    targets = [(PURSUE_FROM, "aktiv vorantreiben"), (NURTURE_FROM, "pflegen")]
+    targets = [(pursue, "aktiv vorantreiben"), (nurture, "pflegen")]
     for threshold, label in targets:
         if total >= threshold:
             continue
         missing = threshold - total
-        able = [
-            (name, title) for name, title, _ in DIMENSIONS if MAX_POINTS - points[name] >= missing
-        ]
+        able = [(name, title) for name, title, _ in DIMENSIONS if top - points[name] >= missing]
         if able:
             name, title = min(able, key=lambda item: points[item[0]])
             changes.append(
                 f"+{missing} Punkte bei „{title}“ ({points[name]} → {points[name] + missing}) "
                 f"→ {label}"
             )
-        elif missing <= sum(MAX_POINTS - value for value in points.values()):
+        elif missing <= sum(top - value for value in points.values()):
             changes.append(f"+{missing} Punkte, verteilt auf mehrere Fragen → {label}")
-    if total >= PURSUE_FROM:
-        slack = total - PURSUE_FROM + 1
+    if total >= pursue:
+        slack = total - pursue + 1
         changes.append(f"−{slack} Punkte → nur noch pflegen")
-    elif total >= NURTURE_FROM:
-        slack = total - NURTURE_FROM + 1
+    elif total >= nurture:
+        slack = total - nurture + 1
         changes.append(f"−{slack} Punkte → parken oder aufgeben")
     return changes
 
 
-def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
+def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) -> Result:
     """Score, band, expiry rule and warning signals, the strictest of them decides."""
+    expiry_days = rules.score.days_without_next_step
+    signals_limit = rules.score.warning_signals
+    attempts_limit = rules.score.unanswered_attempts
     points = {name: as_int(values[name]) for name, _, _ in DIMENSIONS}
     total = sum(points.values())
     today = as_date(values["heute"])
@@ -203,9 +269,9 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
     last_move = as_date(values["letzte_bewegung"])
     if last_move > today:
         raise FieldError("letzte_bewegung", "Die letzte Bewegung kann nicht nach „Heute“ liegen.")
-    status, verdict, tone, reason = _band(total)
+    status, verdict, tone, reason = _band(total, rules)
     explanation = [f"{total} Punkte: {verdict}, {reason}."]
-    what_if = _nearest_changes(points, total)
+    what_if = _nearest_changes(points, total, rules)
 
     has_next_step = isinstance(next_step, dt.date) and next_step >= today
     reference = last_move
@@ -215,47 +281,47 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
     if has_next_step:
         assert isinstance(next_step, dt.date)
         explanation.append(f"Nächster Schritt steht im Kalender: {format_date(next_step)}.")
-    elif days_idle >= EXPIRY_DAYS:
+    elif days_idle >= expiry_days:
         status, tone = "wartend", "bad"
         verdict = "Auf „wartend“ setzen oder schließen"
         explanation.append(
             f"Ablaufregel: seit {days_idle} Tagen kein nächster Schritt im Kalender "
-            f"(ab {EXPIRY_DAYS} Tagen wechselt der Status)."
+            f"(ab {expiry_days} Tagen wechselt der Status)."
         )
         what_if.append("Ein vereinbarter nächster Schritt mit Datum hebt die Ablaufregel auf.")
     else:
-        deadline = reference + dt.timedelta(days=EXPIRY_DAYS)
+        deadline = reference + dt.timedelta(days=expiry_days)
         explanation.append(
             f"Kein nächster Schritt im Kalender: Ohne Termin wechselt der Status am "
-            f"{format_date(deadline)} auf „wartend“ ({EXPIRY_DAYS - days_idle} Tage)."
+            f"{format_date(deadline)} auf „wartend“ ({expiry_days - days_idle} Tage)."
         )
 
     signals = as_int(values["warnsignale"])
     attempts = as_int(values["kontaktversuche"])
-    if signals >= WARNING_SIGNALS_LIMIT:
+    if signals >= signals_limit:
         explanation.append(
-            f"{signals} anhaltende Warnsignale (ab {WARNING_SIGNALS_LIMIT}): "
+            f"{signals} anhaltende Warnsignale (ab {signals_limit}): "
             "Aufgeben ist oft die vernünftige Entscheidung."
         )
-    if attempts >= CONTACT_ATTEMPTS_LIMIT:
+    if attempts >= attempts_limit:
         explanation.append(
-            f"{attempts} Kontaktversuche ohne nächsten Schritt (ab {CONTACT_ATTEMPTS_LIMIT}): "
+            f"{attempts} Kontaktversuche ohne nächsten Schritt (ab {attempts_limit}): "
             "Die Chance sinkt deutlich."
         )
-    if (signals >= WARNING_SIGNALS_LIMIT or attempts >= CONTACT_ATTEMPTS_LIMIT) and status in (
+    if (signals >= signals_limit or attempts >= attempts_limit) and status in (
         "aktiv",
         "pflegen",
     ):
         status, verdict, tone = "parken", "Parken oder aufgeben – trotz Punktzahl", "bad"
-        if signals >= WARNING_SIGNALS_LIMIT:
-            what_if.append(
-                f"Weniger als {WARNING_SIGNALS_LIMIT} Warnsignale → Punktzahl entscheidet."
-            )
+        if signals >= signals_limit:
+            what_if.append(f"Weniger als {signals_limit} Warnsignale → Punktzahl entscheidet.")
 
     rows = tuple(
-        (title, str(points[name]), descriptor(name, points[name])) for name, title, _ in DIMENSIONS
+        (title, str(points[name]), descriptor(name, points[name], rules))
+        for name, title, _ in DIMENSIONS
     )
-    table = Table(("Frage", "Punkte", "Stufe"), (*rows, ("Summe", str(total), "von 100")))
+    most = len(DIMENSIONS) * rules.score.question_points
+    table = Table(("Frage", "Punkte", "Stufe"), (*rows, ("Summe", str(total), f"von {most}")))
     return Result(
         verdict=verdict,
         tone=tone,
@@ -267,28 +333,53 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
     )
 
 
-CALCULATOR = Calculator(
-    id="qualification-score",
-    title="Qualifizierungs-Score",
-    summary="Fünf Fragen mit je bis zu 20 Punkten zeigen, wie viel Zeit ein Kontakt verdient.",
-    facts=("B2", "B3"),
-    formula=(
-        "Summe der fünf Fragen (je 0-20 Punkte). Ab 70: aktiv vorantreiben; 55-69: pflegen; "
-        "unter 55: parken oder aufgeben. 30 Tage ohne nächsten Schritt im Kalender: Status "
-        "„wartend“ oder schließen. Ab zwei anhaltenden Warnsignalen oder drei Kontaktversuchen "
-        "ohne nächsten Schritt: parken oder aufgeben."
-    ),
-    inputs=INPUTS,
-    compute=compute,
-    examples=(
+def summary(rules: Rules) -> str:
+    """The one-line summary above the form."""
+    top = rules.score.question_points
+    return (
+        f"Fünf Fragen mit je bis zu {top}{NBSP}Punkten zeigen, wie viel Zeit ein Kontakt verdient."
+    )
+
+
+def formula(rules: Rules) -> str:
+    """The rule in one paragraph, with the team's figures."""
+    score = rules.score
+    signals = counted(
+        score.warning_signals,
+        "anhaltenden Warnsignal",
+        "anhaltenden Warnsignalen",
+        article="einem",
+    )
+    attempts = counted(
+        score.unanswered_attempts, "Kontaktversuch", "Kontaktversuchen", article="einem"
+    )
+    expiry = amount(score.days_without_next_step, "Tag", "Tage")
+    return (
+        f"Summe der fünf Fragen (je 0–{score.question_points}{NBSP}Punkte, in Schritten von "
+        f"{score.step}). Ab {score.pursue_from}: aktiv vorantreiben; "
+        f"{score.nurture_from}–{score.pursue_from - 1}: pflegen; unter {score.nurture_from}: "
+        f"parken oder aufgeben. {expiry} ohne nächsten Schritt im Kalender: Status „wartend“ "
+        f"oder schließen. Ab {signals} oder {attempts} ohne nächsten Schritt: parken oder "
+        "aufgeben."
+    )
+
+
+def _at_levels(rules: Rules, quarters: tuple[int, ...]) -> dict[str, str]:
+    """The five answers at the given levels (quarters of the maximum), as typed."""
+    points = level_points(rules)
+    return {
+        name: str(points[quarter])
+        for (name, _, _), quarter in zip(DIMENSIONS, quarters, strict=True)
+    }
+
+
+def examples(rules: Rules) -> tuple[Example, ...]:
+    """Worked examples whose answers sit on the guide's levels under any rules."""
+    return (
         Example(
-            "Gut qualifiziert",
+            "Gut qualifiziert, nächster Termin steht",
             {
-                "problem": "18",
-                "entscheider": "15",
-                "zeitplan": "15",
-                "budget": "15",
-                "loesung": "12",
+                **_at_levels(rules, (4, 3, 3, 3, 2)),
                 "heute": "02.03.2026",
                 "naechster_schritt": "09.03.2026",
                 "letzte_bewegung": "24.02.2026",
@@ -297,13 +388,9 @@ CALCULATOR = Calculator(
             },
         ),
         Example(
-            "Pflegefall mit abgelaufenem Termin",
+            "Mittlere Antworten, seit Januar kein Termin",
             {
-                "problem": "15",
-                "entscheider": "10",
-                "zeitplan": "12",
-                "budget": "10",
-                "loesung": "15",
+                **_at_levels(rules, (3, 2, 2, 2, 3)),
                 "heute": "02.03.2026",
                 "naechster_schritt": "",
                 "letzte_bewegung": "30.01.2026",
@@ -311,5 +398,16 @@ CALCULATOR = Calculator(
                 "kontaktversuche": "1",
             },
         ),
-    ),
+    )
+
+
+CALCULATOR = Calculator(
+    id="qualification-score",
+    title="Qualifizierungs-Score",
+    summary=summary,
+    facts=("B2", "B3"),
+    formula=formula,
+    inputs=INPUTS,
+    compute=compute,
+    examples=examples,
 )

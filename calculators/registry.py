@@ -2,7 +2,9 @@
 
 A calculator is a module of this package with a module-level ``CALCULATOR``. It exists for
 the rest of the project once it is listed here: imported below and added to ``REGISTERED``
-(see contributing/add-a-calculator.md). Everything else reads ``CALCULATORS``: the content
+(see contributing/add-a-calculator.md). Everything else reads ``CALCULATORS``, binding a
+declaration to the playbook's rules where it shows or computes something
+(``CALCULATORS[id].bind(rules)``): the content
 check (a ``calculator`` block must name a registered id), the form and worked examples on
 the page, the calculators overview page, the browser's archive and the warm-up that trims
 Pyodide's standard library, and the test suites.
@@ -51,5 +53,8 @@ CALCULATORS: dict[str, Calculator] = by_id(REGISTERED)
 
 
 def field_names() -> dict[str, list[str]]:
-    """Each calculator's input names, for checking presets in the content."""
-    return {key: [field.name for field in calc.inputs] for key, calc in CALCULATORS.items()}
+    """Each calculator's input names, for checking presets in the content.
+
+    Names do not depend on the rules, so the content check can ask before it reads them.
+    """
+    return {key: list(calc.field_names) for key, calc in CALCULATORS.items()}

@@ -2,7 +2,8 @@
 
 value per hour = (win probability × margin) / additional hours until the decision.
 Compared with the median of the active contacts (or a team median), a contact clearly
-below it is paused or given up until new facts arrive; the time-eater list names the five
+below it (under ``value.clearly_below_median`` percent of it) is paused or given up until
+new facts arrive; the time-eater list names the five
 contacts that eat the most hours without moving.
 """
 
@@ -17,10 +18,10 @@ from calculators.fields import Field, Row, Value, as_decimal, as_int, as_rows
 from calculators.german_numbers import format_money, format_number, format_percent, round_money
 from calculators.problems import FieldError
 from calculators.result import Result, Table, Tone
+from calculators.rule_words import percent
+from calculators.rules import Rules
 
 HUNDRED = Decimal(100)
-#: "Clearly below the median": less than this share of it.
-CLEARLY_BELOW_SHARE = Decimal("0.8")
 TIME_EATERS = 5
 
 COLUMNS: tuple[Field, ...] = (
@@ -118,17 +119,23 @@ def median(values: Sequence[Decimal]) -> Decimal:
     return round_money((ordered[middle - 1] + ordered[middle]) / 2)
 
 
-def recommendation(value: Decimal, reference: Decimal) -> tuple[str, str]:
+def clearly_below_share(rules: Rules) -> Decimal:
+    """The share of the median below which a contact is clearly below it (0.8 for 80 %)."""
+    return Decimal(rules.value.clearly_below_median) / HUNDRED
+
+
+def recommendation(value: Decimal, reference: Decimal, share: Decimal) -> tuple[str, str]:
     """Status and German advice for one contact against the reference median."""
     if value >= reference:
         return "priorisieren", "priorisieren"
-    if value < reference * CLEARLY_BELOW_SHARE:
+    if value < reference * share:
         return "parken", "pausieren oder aufgeben, bis es neue Fakten gibt"
     return "begrenzen", "weiterführen, Aufwand begrenzen"
 
 
-def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
+def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) -> Result:
     """Value per hour per contact, the reference median and the time-eater list."""
+    share = clearly_below_share(rules)
     contacts = [Contact.from_row(row) for row in as_rows(values["kontakte"])]
     names = [contact.name for contact in contacts]
     duplicates = sorted({name for name in names if names.count(name) > 1})
@@ -140,7 +147,7 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
         reference, source = round_money(team), "Team-Median"
     else:
         reference, source = median(per_hour), "Median Ihrer Kontakte"
-    verdicts = [recommendation(value, reference) for value in per_hour]
+    verdicts = [recommendation(value, reference, share) for value in per_hour]
     table_rows = tuple(
         (
             contact.name,
@@ -164,8 +171,8 @@ def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
     ]
     explanation.append(
         f"Vergleichswert: {source} {format_money(reference, 'EUR/h')}; deutlich darunter heißt "
-        f"unter {format_percent(CLEARLY_BELOW_SHARE * HUNDRED, 0)} davon "
-        f"({format_money(round_money(reference * CLEARLY_BELOW_SHARE), 'EUR/h')})."
+        f"unter {format_percent(share * HUNDRED, 0)} davon "
+        f"({format_money(round_money(reference * share), 'EUR/h')})."
     )
     if len(contacts) == 1 and source != "Team-Median":
         explanation.append(
@@ -232,16 +239,22 @@ def _summary(prioritise: list[str], park: list[str]) -> tuple[str, Tone]:
     return " · ".join(parts), "warn" if park else "good"
 
 
+def formula(rules: Rules) -> str:
+    """The rule in one paragraph, with the team's figure for "clearly below"."""
+    return (
+        "Wert pro Stunde = (Abschlusswahrscheinlichkeit × Marge) ÷ zusätzliche Stunden bis zur "
+        "Entscheidung. Über dem Median: priorisieren; deutlich darunter (unter "
+        f"{percent(rules.value.clearly_below_median)} davon): pausieren oder aufgeben, bis es "
+        "neue Fakten gibt."
+    )
+
+
 CALCULATOR = Calculator(
     id="value-per-hour",
     title="Wert pro Stunde",
     summary="Vergleicht, was eine weitere Stunde Vertrieb bei jedem Kontakt wert ist.",
     facts=("B4",),
-    formula=(
-        "Wert pro Stunde = (Abschlusswahrscheinlichkeit × Marge) ÷ zusätzliche Stunden bis zur "
-        "Entscheidung. Über dem Median: priorisieren; deutlich darunter (unter 80 %): pausieren "
-        "oder aufgeben, bis es neue Fakten gibt."
-    ),
+    formula=formula,
     inputs=INPUTS,
     compute=compute,
     examples=(

@@ -1,7 +1,8 @@
 """The case table: every rule and boundary of the calculators, with the expected outcome.
 
 The same table runs in CPython (test_cases.py) and inside the shipped Pyodide under Node
-(tests/pyodide), which must answer with identical JSON.
+(tests/pyodide), which must answer with identical JSON. The expectations are those of the
+playbook's rules (``content/rules.yml``, the articles' figures).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from calculators.registry import CALCULATORS
+from tests.calculators.playbook_rules import PLAYBOOK_RULES, TEAM_RULES
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class Case:
 
 def with_defaults(calculator: str, **changes: str) -> dict[str, str]:
     """The calculator's default inputs with some of them changed."""
-    return {**CALCULATORS[calculator].defaults(), **changes}
+    return {**CALCULATORS[calculator].bind(PLAYBOOK_RULES).defaults(), **changes}
 
 
 def score(total: int, **changes: str) -> dict[str, str]:
@@ -65,9 +67,9 @@ MEASURES_10_OF_10 = MEASURES_9_OF_10.replace("; nein", "; ja")
 
 CASES: tuple[Case, ...] = (
     # Qualification score: bands and their boundaries.
-    Case("score 54 parks", Q, score(54), "parken", verdict_contains="Parken"),
+    Case("score 50 parks", Q, score(50), "parken", verdict_contains="Parken"),
     Case("score 55 nurtures", Q, score(55), "pflegen", verdict_contains="Pflegen"),
-    Case("score 69 nurtures", Q, score(69), "pflegen"),
+    Case("score 65 nurtures", Q, score(65), "pflegen"),
     Case("score 70 pursues", Q, score(70), "aktiv", verdict_contains="Aktiv"),
     Case("score 0", Q, score(0), "parken", values={"punkte": "0"}),
     Case("score 100", Q, score(100), "aktiv", values={"punkte": "100"}),
@@ -96,6 +98,7 @@ CASES: tuple[Case, ...] = (
     Case("two attempts keep the band", Q, score(60, kontaktversuche="2"), "pflegen"),
     Case("three attempts tip to park", Q, score(60, kontaktversuche="3"), "parken"),
     Case("points above 20 are rejected", Q, score(50, problem="21"), errors=("problem",)),
+    Case("points off the step are rejected", Q, score(50, problem="12"), errors=("problem",)),
     Case(
         "every bad field is reported at once",
         Q,
@@ -355,4 +358,92 @@ CASES: tuple[Case, ...] = (
     ),
     # The boundary itself.
     Case("unknown calculator", "no-such-calculator", {}, errors=("_form",)),
+)
+
+
+def team_defaults(calculator: str, **changes: str) -> dict[str, str]:
+    """The calculator's default inputs under the team's rules, with some of them changed."""
+    return {**CALCULATORS[calculator].bind(TEAM_RULES).defaults(), **changes}
+
+
+MEASURES_8_OF_10 = MEASURES_9_OF_10.replace("10.03.2026; ja", "10.03.2026; nein")
+
+#: Cases under the team's rules (``TEAM_RULES``). Each one answers differently under the
+#: playbook's rules, so each proves that the calculator took the rule from the data.
+TEAM_CASES: tuple[Case, ...] = (
+    Case("bands 75/60: 70 points only nurture", Q, score(70), "pflegen"),
+    Case("bands 75/60: 55 points park", Q, score(55), "parken"),
+    Case(
+        "21 days without next step switch to waiting",
+        Q,
+        score(80, naechster_schritt="", letzte_bewegung="09.02.2026"),
+        "wartend",
+        values={"tage_ohne_schritt": "21"},
+    ),
+    Case("two warning signals keep the band", Q, score(80, warnsignale="2"), "aktiv"),
+    Case("three attempts keep the band", Q, score(60, kontaktversuche="3"), "pflegen"),
+    Case(
+        "76 % of the median is not clearly below 70 %",
+        V,
+        {"kontakte": "A; 19; 6000; 6", "team_median": "250"},
+        values={"wert:A": "190.00", "status:A": "begrenzen"},
+    ),
+    Case(
+        "three deadlines are not four",
+        C,
+        {
+            "heute": "20.03.2026",
+            "vorfaelle": "01.02.2026; termin\n20.02.2026; termin\n15.03.2026; termin",
+        },
+        "beobachten",
+    ),
+    Case(
+        "four deadlines inside four weeks",
+        C,
+        {
+            "heute": "29.03.2026",
+            "vorfaelle": "\n".join(f"{day}.03.2026; termin" for day in ("01", "08", "15", "22")),
+        },
+        "faellig",
+        values={"faellig_seit": "2026-03-22"},
+    ),
+    Case(
+        "two delayed decisions are not three",
+        C,
+        {
+            "heute": "20.03.2026",
+            "vorfaelle": "02.03.2026; entscheidung; Budget offen\n16.03.2026; Entscheidung vertagt",
+        },
+        "beobachten",
+    ),
+    Case(
+        "90 % is above an 80 % bar after 20 days",
+        T,
+        {"vereinbart_am": "01.03.2026", "heute": "31.03.2026", "massnahmen": MEASURES_9_OF_10},
+        "weiter",
+        values={"quote": "90.0", "review": "2026-03-22", "entscheidung": "2026-03-21"},
+    ),
+    Case(
+        "exactly 80 % is not above an 80 % bar",
+        T,
+        {"vereinbart_am": "01.03.2026", "heute": "31.03.2026", "massnahmen": MEASURES_8_OF_10},
+        "ausstieg",
+        values={"quote": "80.0"},
+    ),
+    Case("three changes a month stay green", H, team_defaults(H, aenderungen="3"), "gruen"),
+    Case(
+        "two reviews without improvement are not yet three",
+        H,
+        team_defaults(H, offene_posten="1", reviews_ohne_besserung="2"),
+        "sanierung",
+    ),
+    Case("a remediation of four weeks", H, team_defaults(H, sanierung_wochen="4"), "gruen"),
+    Case(
+        "follow-up after 30 days",
+        E,
+        team_defaults(E, abstand_tage="30"),
+        "geplant",
+        values={"wiedervorlage": "2026-04-01"},
+    ),
+    Case("61 days are too late", E, team_defaults(E, abstand_tage="61"), errors=("abstand_tage",)),
 )

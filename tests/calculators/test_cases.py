@@ -7,12 +7,18 @@ import json
 import pytest
 
 from calculators.boundary import run, run_json
+from calculators.rules import rules_as_data
 from tests.calculators.cases import CASES, Case
+from tests.calculators.playbook_rules import PLAYBOOK_RULES
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_case(case: Case) -> None:
-    answer = run(case.calculator, case.fields, case.templates)
+    check(case, run(case.calculator, case.fields, case.templates, PLAYBOOK_RULES))
+
+
+def check(case: Case, answer: dict[str, object]) -> None:
+    """The answer meets the case: the fields it names as wrong, or its status and values."""
     if case.errors:
         assert answer["ok"] is False
         errors = answer["errors"]
@@ -34,9 +40,15 @@ def test_case(case: Case) -> None:
 
 def test_json_boundary_matches_the_python_boundary() -> None:
     case = CASES[0]
-    payload = json.dumps({"calculator": case.calculator, "fields": case.fields})
+    payload = json.dumps(
+        {
+            "calculator": case.calculator,
+            "fields": case.fields,
+            "rules": rules_as_data(PLAYBOOK_RULES),
+        }
+    )
     assert json.loads(run_json(payload)) == json.loads(
-        json.dumps(run(case.calculator, case.fields))
+        json.dumps(run(case.calculator, case.fields, rules=PLAYBOOK_RULES))
     )
 
 
@@ -50,6 +62,7 @@ def test_unreadable_requests_get_a_german_form_error(payload: str) -> None:
 
 
 def test_non_string_field_values_are_treated_as_missing() -> None:
-    answer = run("value-per-hour", {"kontakte": 5, "team_median": "250"})  # type: ignore[dict-item]
+    fields = {"kontakte": 5, "team_median": "250"}
+    answer = run("value-per-hour", fields, rules=PLAYBOOK_RULES)  # type: ignore[arg-type]
     assert answer["ok"] is False
     assert answer["errors"] == {"kontakte": "Bitte füllen Sie „Kontakte“ aus."}

@@ -5,7 +5,8 @@ field's name becomes an element id, a form name and a key in preset links; the d
 are computed into the page at build time and every worked example is shown computed. A
 declaration that breaks one of these would otherwise surface as a broken page or a build
 error far from its cause; here it is named with the calculator. The toy calculator of
-contributing/add-a-calculator.md is held to the same rules.
+contributing/add-a-calculator.md is held to the same rules. Each declaration is checked as
+bound to the playbook's rules.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from decimal import Decimal
 
 import pytest
 
-from calculators.calculator import Calculator, Example
+from calculators.calculator import BoundCalculator, Calculator, Example, RuledField
 from calculators.fields import Field
 from calculators.problems import FieldError, InputError
 from calculators.registry import CALCULATORS, REGISTERED, by_id
+from tests.calculators.playbook_rules import PLAYBOOK_RULES
 from tests.toy_calculator.discount_check import CALCULATOR as TOY
 
 CALCULATOR_ID = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*")
@@ -39,7 +41,7 @@ def _field_problems(field: Field) -> list[str]:
     return problems
 
 
-def _compute_problems(calculator: Calculator, inputs: dict[str, str], what: str) -> list[str]:
+def _compute_problems(calculator: BoundCalculator, inputs: dict[str, str], what: str) -> list[str]:
     try:
         calculator.run(inputs, {})
     except InputError as error:
@@ -52,8 +54,12 @@ def _compute_problems(calculator: Calculator, inputs: dict[str, str], what: str)
     return []
 
 
-def declaration_problems(calculator: Calculator) -> list[str]:
+def declaration_problems(declaration: Calculator) -> list[str]:
     """What is wrong with a declaration, in words that name the part to fix."""
+    try:
+        calculator = declaration.bind(PLAYBOOK_RULES)
+    except Exception as error:  # a ruled part that fails under the rules
+        return [f"cannot bind to the rules: {type(error).__name__}: {error}"]
     problems = []
     if not CALCULATOR_ID.fullmatch(calculator.id):
         problems.append(f"id {calculator.id!r} is not lower-kebab-case")
@@ -98,6 +104,7 @@ def test_a_second_calculator_with_the_same_id_is_refused() -> None:
 # Negative controls: each planted defect must be named.
 
 BROKEN = Example("Kaputt", {"listenpreis": "viel"})
+LISTENPREIS = next(item for item in TOY.inputs if isinstance(item, Field))
 
 
 def with_field(index: int, **changes: object) -> Calculator:
@@ -122,6 +129,10 @@ def with_field(index: int, **changes: object) -> Calculator:
         (replace(TOY, examples=()), "no worked example"),
         (replace(TOY, examples=(Example("Tippfehler", {"rabat": "5"}),)), "unknown fields"),
         (replace(TOY, examples=(BROKEN,)), "cannot compute example 'Kaputt'"),
+        (
+            replace(TOY, inputs=(RuledField("rabatt", lambda _: LISTENPREIS), *TOY.inputs[1:])),
+            "cannot bind to the rules: ValueError: ruled field 'rabatt'",
+        ),
     ],
 )
 def test_a_planted_defect_is_named(defect: Calculator, named: str) -> None:

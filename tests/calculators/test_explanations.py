@@ -6,12 +6,13 @@ import pytest
 
 from calculators.boundary import run
 from tests.calculators.cases import score, with_defaults
+from tests.calculators.playbook_rules import PLAYBOOK_RULES
 
 
 def result_of(
     calculator: str, fields: dict[str, str], templates: dict[str, dict[str, str]] | None = None
 ) -> dict[str, object]:
-    answer = run(calculator, fields, templates)
+    answer = run(calculator, fields, templates, PLAYBOOK_RULES)
     assert answer["ok"] is True, answer
     result = answer["result"]
     assert isinstance(result, dict)
@@ -19,7 +20,7 @@ def result_of(
 
 
 def errors_of(calculator: str, fields: dict[str, str]) -> dict[str, str]:
-    answer = run(calculator, fields)
+    answer = run(calculator, fields, rules=PLAYBOOK_RULES)
     assert answer["ok"] is False
     errors = answer["errors"]
     assert isinstance(errors, dict)
@@ -27,13 +28,13 @@ def errors_of(calculator: str, fields: dict[str, str]) -> dict[str, str]:
 
 
 def test_score_names_the_rule_and_the_nearest_change() -> None:
-    fields = score(0, problem="20", entscheider="20", zeitplan="12", budget="10", loesung="0")
+    fields = score(0, problem="20", entscheider="20", zeitplan="10", budget="10", loesung="0")
     result = result_of("qualification-score", fields)
     assert result["explanation"][0] == (
-        "62 Punkte: Pflegen mit gelegentlichen, hilfreichen Inhalten, weil 55 ≤ 62 < 70."
+        "60 Punkte: Pflegen mit gelegentlichen, hilfreichen Inhalten, weil 55 ≤ 60 < 70."
     )
-    assert "+8 Punkte bei „Stimmige Lösung“ (0 → 8) → aktiv vorantreiben" in result["what_if"]
-    assert "−8 Punkte → parken oder aufgeben" in result["what_if"]
+    assert "+10 Punkte bei „Stimmige Lösung“ (0 → 10) → aktiv vorantreiben" in result["what_if"]
+    assert "−6 Punkte → parken oder aufgeben" in result["what_if"]
 
 
 def test_score_table_shows_each_dimension_with_its_level() -> None:

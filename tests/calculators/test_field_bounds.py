@@ -6,12 +6,14 @@ import pytest
 
 from calculators.boundary import run
 from calculators.fields import EARLIEST_YEAR, LATEST_YEAR, MAX_DECIMALS, MAX_INTEGER_DIGITS
+from tests.calculators.playbook_rules import PLAYBOOK_RULES
 
 CONTACTS = "A; 30 %; 6.000; 6"
 
 
 def answer(team_median: str, contacts: str = CONTACTS) -> dict[str, object]:
-    return run("value-per-hour", {"kontakte": contacts, "team_median": team_median})
+    fields = {"kontakte": contacts, "team_median": team_median}
+    return run("value-per-hour", fields, rules=PLAYBOOK_RULES)
 
 
 def test_a_figure_with_sixty_digits_is_refused_not_crashed() -> None:
@@ -62,6 +64,7 @@ def commitments(agreed: str, due: str = "17.03.2026") -> dict[str, object]:
             "heute": agreed,
             "massnahmen": f"Testdaten liefern; Herr Brandt; {due}; ja",
         },
+        rules=PLAYBOOK_RULES,
     )
 
 

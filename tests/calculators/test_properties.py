@@ -12,13 +12,17 @@ from calculators.german_numbers import format_money, format_number, parse_number
 from calculators.qualification_score import DIMENSIONS
 from calculators.value_per_hour import value_per_hour
 from tests.calculators.cases import score
+from tests.calculators.playbook_rules import PLAYBOOK_RULES
 
-points = st.integers(min_value=0, max_value=20)
+#: The points a question can get: the multiples of the step up to the maximum.
+points = st.integers(
+    min_value=0, max_value=PLAYBOOK_RULES.score.question_points // PLAYBOOK_RULES.score.step
+).map(lambda steps: steps * PLAYBOOK_RULES.score.step)
 DIMENSION_NAMES = [name for name, _, _ in DIMENSIONS]
 
 
 def total_of(fields: dict[str, str]) -> int:
-    answer = run("qualification-score", fields)
+    answer = run("qualification-score", fields, rules=PLAYBOOK_RULES)
     assert answer["ok"] is True
     result = answer["result"]
     assert isinstance(result, dict)
@@ -78,7 +82,9 @@ def test_german_numbers_roundtrip(value: Decimal) -> None:
 def test_any_typed_text_gets_an_answer_never_an_exception(text: str) -> None:
     for name in ("team_median", "kontakte"):
         answer = run(
-            "value-per-hour", {"kontakte": "A; 30; 6000; 6", "team_median": "250", name: text}
+            "value-per-hour",
+            {"kontakte": "A; 30; 6000; 6", "team_median": "250", name: text},
+            rules=PLAYBOOK_RULES,
         )
         assert answer["ok"] in (True, False)
         if answer["ok"] is False:

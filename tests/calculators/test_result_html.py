@@ -5,6 +5,7 @@ from __future__ import annotations
 from calculators.boundary import run
 from calculators.result import Document, Result, Table
 from calculators.result_html import TABLE_LABEL, WHAT_IF_TITLE, result_html
+from tests.calculators.playbook_rules import PLAYBOOK_RULES
 
 
 def test_every_part_appears_in_reading_order() -> None:
@@ -39,7 +40,8 @@ def test_empty_parts_leave_no_markup() -> None:
 
 def test_typed_text_stays_text() -> None:
     name = '<img src=x onerror=alert(1)> & "Müller\'s"'
-    answer = run("value-per-hour", {"kontakte": f"{name}; 30 %; 6.000; 6", "team_median": "250"})
+    fields = {"kontakte": f"{name}; 30 %; 6.000; 6", "team_median": "250"}
+    answer = run("value-per-hour", fields, rules=PLAYBOOK_RULES)
     assert answer["ok"] is True, answer
     result = answer["result"]
     assert isinstance(result, dict)

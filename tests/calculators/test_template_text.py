@@ -10,6 +10,7 @@ import pytest
 from calculators.boundary import fill_json, run
 from calculators.problems import FieldError
 from calculators.template_text import compose, fill, fill_template, placeholders
+from tests.calculators.playbook_rules import PLAYBOOK_RULES
 
 
 def test_placeholders_in_order_of_first_use() -> None:
@@ -52,7 +53,7 @@ def test_commitment_tracker_offers_dates_and_measures_to_the_protocol() -> None:
         "heute": "12.03.2026",
         "massnahmen": "Prioritätenliste; J. Krüger; 11.03.2026; ja",
     }
-    answer = run("commitment-tracker", fields)
+    answer = run("commitment-tracker", fields, rules=PLAYBOOK_RULES)
     assert answer["ok"], answer
     fills = answer["result"]["fills"]  # type: ignore[index]
     review = dt.date(2026, 3, 10) + dt.timedelta(days=14)

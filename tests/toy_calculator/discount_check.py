@@ -15,6 +15,7 @@ from calculators.calculator import Calculator, Example, Templates
 from calculators.fields import Field, Value, as_decimal, as_rows
 from calculators.german_numbers import format_money, format_percent, round_money
 from calculators.result import Result, Tone
+from calculators.rules import Rules
 
 #: Customer type -> the largest discount in percent.
 LIMITS: dict[str, Decimal] = {"neu": Decimal(10), "bestand": Decimal(15)}
@@ -61,7 +62,7 @@ INPUTS: tuple[Field, ...] = (
 )
 
 
-def compute(values: Mapping[str, Value], _templates: Templates) -> Result:
+def compute(values: Mapping[str, Value], _templates: Templates, _rules: Rules) -> Result:
     """Compare the discount with the customer type's limit and the competitors' median."""
     list_price = as_decimal(values["listenpreis"])
     discount = as_decimal(values["rabatt"])

@@ -23,11 +23,18 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from benchmarks.static_server import free_port, serve
+from calculators.rules import rules_as_data
 from content_model.contract import CONTRACT
 from tests.browser.helpers import calculator, fill_and_wait
+from tests.calculators.playbook_rules import PLAYBOOK_RULES
 from tests.pyodide.conftest import run_in_pyodide
 from tests.toy_calculator import project
-from tests.toy_calculator.discount_check import CALCULATOR as TOY
+from tests.toy_calculator.discount_check import CALCULATOR
+
+#: The toy as the page shows it: bound to the playbook's rules (which it does not read).
+TOY = CALCULATOR.bind(PLAYBOOK_RULES)
+#: Requests carry the rules, as the build's own requests do: a source checkout publishes none.
+RULES = rules_as_data(PLAYBOOK_RULES)
 
 #: What a reader types in the browser test: a discount above a new customer's limit.
 TYPED = {"rabatt": "20 %", "kundentyp": "neu"}
@@ -71,7 +78,9 @@ def toy_url(toy_site: ToySite) -> Iterator[str]:
 
 def verdict(toy_site: ToySite, fields: dict[str, str]) -> str:
     """The toy's verdict for these inputs, computed by the copy's boundary in CPython."""
-    request = json.dumps({"calculator": TOY.id, "fields": fields}, ensure_ascii=False)
+    request = json.dumps(
+        {"calculator": TOY.id, "fields": fields, "rules": RULES}, ensure_ascii=False
+    )
     answer = json.loads(project.answers_in_cpython(toy_site.project, [request])[0])
     assert answer["ok"] is True, answer
     return str(answer["result"]["verdict"])
@@ -125,7 +134,8 @@ def test_the_shipped_pyodide_answers_like_cpython(toy_site: ToySite) -> None:
     fields = [TOY.defaults(), {**TOY.defaults(), **TYPED}, *(dict(e.inputs) for e in TOY.examples)]
     fields += [{**TOY.defaults(), field.name: "x?"} for field in TOY.inputs]
     requests = [
-        json.dumps({"calculator": TOY.id, "fields": item}, ensure_ascii=False) for item in fields
+        json.dumps({"calculator": TOY.id, "fields": item, "rules": RULES}, ensure_ascii=False)
+        for item in fields
     ]
     output = run_in_pyodide(
         node,
