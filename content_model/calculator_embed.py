@@ -19,10 +19,11 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from calculators.boundary import run
-from calculators.calculator import Calculator
+from calculators.calculator import BoundCalculator
 from calculators.fields import Field
 from calculators.german_numbers import format_number
 from calculators.registry import CALCULATORS
+from calculators.rules import Rules
 from content_model.calculator_links import calculator_anchor, preset_fragment, preset_query
 from content_model.loader import Playbook
 from content_model.schema import CalculatorBlock
@@ -54,7 +55,7 @@ class WorkedExample:
 class Computed:
     """What a calculator computes for the page, independent of the block that embeds it."""
 
-    calculator: Calculator
+    calculator: BoundCalculator
     #: The content templates it fills, as the calculator boundary takes them.
     templates: dict[str, dict[str, str]]
     #: The answer for the default values, shown under the form before anyone types.
@@ -66,7 +67,7 @@ class Computed:
 class Embed:
     """One calculator block as the page shows it: heading, formula, form and examples."""
 
-    calculator: Calculator
+    calculator: BoundCalculator
     title: str
     anchor: str
     html: Markup
@@ -90,7 +91,7 @@ def template_texts(playbook: Playbook, ids: tuple[str, ...]) -> dict[str, dict[s
     return {key: found[key].texts() for key in ids if key in found}
 
 
-def _summarise(calculator: Calculator, inputs: Mapping[str, str]) -> str:
+def _summarise(calculator: BoundCalculator, inputs: Mapping[str, str]) -> str:
     shown = []
     for field in calculator.inputs:
         value = inputs.get(field.name, "").strip()
@@ -106,9 +107,12 @@ def _summarise(calculator: Calculator, inputs: Mapping[str, str]) -> str:
 
 
 def _result(
-    calculator: Calculator, inputs: Mapping[str, str], templates: dict[str, dict[str, str]]
+    calculator: BoundCalculator,
+    inputs: Mapping[str, str],
+    templates: dict[str, dict[str, str]],
+    rules: Rules,
 ) -> dict[str, object]:
-    answer = run(calculator.id, inputs, templates)
+    answer = run(calculator.id, inputs, templates, rules)
     if not answer["ok"]:
         # A worked example that does not compute is a defect of the project, not of the reader.
         raise ValueError(f"example of {calculator.id} does not compute: {answer['errors']}")
@@ -124,19 +128,19 @@ def script_json(data: object) -> Markup:
 
 def compute(playbook: Playbook, calculator_id: str) -> Computed:
     """The default result and every worked example of one calculator."""
-    calculator = CALCULATORS[calculator_id]
+    rules = playbook.rules
+    calculator = CALCULATORS[calculator_id].bind(rules)
     templates = template_texts(playbook, calculator.templates)
     examples = [
         WorkedExample(
             example.title,
             _summarise(calculator, example.inputs),
-            str(_result(calculator, example.inputs, templates)["verdict"]),
+            str(_result(calculator, example.inputs, templates, rules)["verdict"]),
         )
         for example in calculator.examples
     ]
-    return Computed(
-        calculator, templates, _result(calculator, calculator.defaults(), templates), examples
-    )
+    default = _result(calculator, calculator.defaults(), templates, rules)
+    return Computed(calculator, templates, default, examples)
 
 
 class CalculatorEmbeds:
@@ -149,6 +153,11 @@ class CalculatorEmbeds:
         self._playbook = playbook
         self._forms = forms
         self._computed: dict[str, Computed] = {}
+
+    @property
+    def rules(self) -> Rules:
+        """The playbook's rules the calculators compute with in this build."""
+        return self._playbook.rules
 
     def computed(self, calculator_id: str) -> Computed:
         """The calculator's default result and worked examples (computed on first use)."""
@@ -163,8 +172,8 @@ class CalculatorEmbeds:
         presets = [
             PresetLink(
                 preset.label,
-                preset_query(block.calculator, preset.values),
-                preset_fragment(block.calculator, preset.values),
+                preset_query(block.calculator, preset.values, self._playbook.rules),
+                preset_fragment(block.calculator, preset.values, self._playbook.rules),
             )
             for preset in block.presets
         ]
@@ -212,7 +221,7 @@ def field_range(field: Field) -> str:
     return "–"
 
 
-def input_rows(calculator: Calculator) -> list[InputRow]:
+def input_rows(calculator: BoundCalculator) -> list[InputRow]:
     """The calculator's inputs for the reference table: kind and allowed values in German."""
     return [
         InputRow(

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from urllib.parse import urlencode
 
 from calculators.registry import CALCULATORS
+from calculators.rules import Rules
 from content_model.contract import CONTRACT
 
 
@@ -20,15 +21,16 @@ def calculator_anchor(calculator_id: str) -> str:
     return f"{CONTRACT.calculator.link_prefix}{calculator_id}"
 
 
-def preset_query(calculator_id: str, values: Mapping[str, str]) -> str:
+def preset_query(calculator_id: str, values: Mapping[str, str], rules: Rules) -> str:
     """Form values as a query, the part of a filling link after the colon.
 
-    The calculator's defaults come first, so the link fills every field, not just the ones
-    the preset names.
+    The calculator's defaults (under the playbook's ``rules``, which some defaults follow)
+    come first, so the link fills every field, not just the ones the preset names.
     """
-    return urlencode({**CALCULATORS[calculator_id].defaults(), **values})
+    defaults = CALCULATORS[calculator_id].bind(rules).defaults()
+    return urlencode({**defaults, **values})
 
 
-def preset_fragment(calculator_id: str, values: Mapping[str, str]) -> str:
+def preset_fragment(calculator_id: str, values: Mapping[str, str], rules: Rules) -> str:
     """The fragment that opens a calculator with ``values`` filled in."""
-    return f"{calculator_anchor(calculator_id)}:{preset_query(calculator_id, values)}"
+    return f"{calculator_anchor(calculator_id)}:{preset_query(calculator_id, values, rules)}"

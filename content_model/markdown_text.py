@@ -18,9 +18,17 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
 _LINE_START = re.compile(r"^(\d+)([.)])|^([#>+\-=!?:])")
 _INLINE_REF = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+#: Line breaks and runs of spaces in YAML text; not the non-breaking space, which a rule's
+#: figure puts between number and unit ("70\u00a0Punkte") so that the two never part.
+_LAYOUT_SPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 #: Resolves a reference to (relative URL, default link text).
 Resolver = Callable[[str], tuple[str, str]]
+
+
+def collapse_spaces(text: str) -> str:
+    """Text on one line: line breaks and runs of spaces become one space, NBSP stays."""
+    return _LAYOUT_SPACE.sub(" ", text).strip()
 
 
 def _escape_chars(text: str) -> str:
@@ -30,7 +38,7 @@ def _escape_chars(text: str) -> str:
 
 def escape_inline(text: str) -> str:
     """Escape text for use inside a Markdown line (headings, cells, list items)."""
-    return _LINE_START.sub(_escape_marker, _escape_chars(" ".join(text.split())))
+    return _LINE_START.sub(_escape_marker, _escape_chars(collapse_spaces(text)))
 
 
 def _escape_marker(match: re.Match[str]) -> str:
@@ -46,7 +54,7 @@ def escape_title(text: str) -> Markup:
 
 def render_inline(text: str, resolve: Resolver) -> Markup:
     """Escape one line of text and turn ``[[ref|label]]`` into checked Markdown links."""
-    collapsed = " ".join(text.split())
+    collapsed = collapse_spaces(text)
     pieces: list[str] = []
     position = 0
     for match in _INLINE_REF.finditer(collapsed):

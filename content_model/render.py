@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from content_model.loader import Playbook
+from content_model.markdown_text import collapse_spaces
 from content_model.templating import html_environment, markdown_environment
 from content_model.views.pages import SiteViews
 
@@ -62,6 +63,6 @@ def glossary_abbreviations(playbook: Playbook) -> str:
     lines = []
     for term in playbook.glossary:
         key = re.split(r",| \(", term.term, maxsplit=1)[0].strip()
-        short = " ".join(term.short.split())
+        short = collapse_spaces(term.short)
         lines.append(f"*[{key}]: {short}")
     return "\n".join(lines)

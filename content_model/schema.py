@@ -26,11 +26,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
+from calculators.rules import Rules
 from calculators.template_text import compose, placeholders
 from content_model.calculator_links import preset_fragment
 from content_model.roles import ANCHOR, LINE, LINK, PARAGRAPHS
+from content_model.rule_text import RULE_NUMBER_PATTERN
 from content_model.tick_keys import text_key
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -66,6 +68,22 @@ def _iso_date(value: str) -> str:
 
 
 IsoDate = Annotated[str, AfterValidator(_iso_date)]
+
+#: A time in minutes (a time box, a reading time). Where it is a rule's, the YAML names the rule
+#: (``minutes: "[[regel:exit_call.preparation_minutes|zahl]]"``), which the loader replaces by
+#: the figure before validation; the editor's schema accepts both spellings.
+Minutes = Annotated[
+    int,
+    Field(ge=1, le=600),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1, "maximum": 600},
+                {"type": "string", "pattern": RULE_NUMBER_PATTERN},
+            ]
+        }
+    ),
+]
 
 
 class Model(BaseModel):
@@ -112,8 +130,11 @@ class BlockBase(Model):
 
     facts: list[FactId] = Field(default_factory=list)
 
-    def workshop_stops(self) -> list[WorkshopStop]:
-        """The places inside this block the workshop page links to, in reading order."""
+    def workshop_stops(self, rules: Rules) -> list[WorkshopStop]:
+        """The places inside this block the workshop page links to, in reading order.
+
+        ``rules`` are the playbook's: a calculator's link fills its defaults, which follow them.
+        """
         return []
 
     def ticks(self) -> Ticks | None:
@@ -156,7 +177,7 @@ class Step(Model):
 
     id: AnchorId
     title: Text
-    minutes: Annotated[int, Field(ge=1, le=600)] | None = None
+    minutes: Minutes | None = None
     text: Prose | None = None
     points: list[Line] = Field(default_factory=list)
 
@@ -168,7 +189,7 @@ class StepsBlock(BlockBase):
     title: Line | None = None
     items: list[Step] = Field(min_length=1)
 
-    def workshop_stops(self) -> list[WorkshopStop]:
+    def workshop_stops(self, rules: Rules) -> list[WorkshopStop]:
         """Each step, numbered as the page numbers it."""
         return [
             WorkshopStop(f"Schritt {number}", step.title, step.id)
@@ -180,16 +201,53 @@ class AgendaItem(Model):
     """One agenda point with its share of the time."""
 
     label: Text
-    minutes: Annotated[int, Field(ge=1, le=600)] | None = None
+    minutes: Minutes | None = None
     note: Text | None = None
 
 
 class AgendaBlock(BlockBase):
-    """A meeting agenda; the total time is computed, never typed."""
+    """A meeting agenda; its total is computed, or named from a rule, never typed.
+
+    Where the length is a rule (the difficult conversation's minutes), ``total`` names it and
+    one item may leave its minutes open: that item gets what the others leave, so the agenda
+    fills the planned time whatever the team sets it to.
+    """
 
     type: Literal["agenda"]
     title: Line | None = None
+    total: Minutes | None = None
     items: list[AgendaItem] = Field(min_length=1)
+
+    def filled_minutes(self) -> list[int | None]:
+        """Each item's minutes, the open one (with a ``total``) filled with what is left."""
+        given = sum(item.minutes or 0 for item in self.items)
+        if self.total is None:
+            return [item.minutes for item in self.items]
+        return [self.total - given if item.minutes is None else item.minutes for item in self.items]
+
+    def problems(self) -> Iterator[LocalProblem]:
+        """With a total, the items fit into it (German: it breaks when a team changes a rule)."""
+        if self.total is None:
+            return
+        open_items = [index for index, item in enumerate(self.items) if item.minutes is None]
+        given = sum(item.minutes or 0 for item in self.items)
+        if len(open_items) > 1:
+            yield (
+                ("items", open_items[1], "minutes"),
+                "bei einer Gesamtdauer darf nur ein Agendapunkt ohne Minuten bleiben",
+            )
+        elif open_items and given >= self.total:
+            yield (
+                ("total",),
+                f"die übrigen Agendapunkte brauchen schon {given}\u00a0Minuten, "
+                f"geplant sind {self.total}\u00a0Minuten",
+            )
+        elif not open_items and given != self.total:
+            yield (
+                ("total",),
+                f"die Agendapunkte ergeben {given}\u00a0Minuten, "
+                f"geplant sind {self.total}\u00a0Minuten",
+            )
 
 
 class Phrasing(Model):
@@ -420,6 +478,18 @@ class SeeAlso(Model):
     note: Line | None = None
 
 
+class ScoreGuideBlock(BlockBase):
+    """What each level of the qualification score's five questions means.
+
+    The guide is declared once, with the calculator's inputs (``score_guide`` in
+    ``calculators/qualification_score.py``), and follows the playbook's rules; the chapter
+    shows it from there, so chapter, form and result table can never disagree.
+    """
+
+    type: Literal["score_guide"]
+    title: Line | None = None
+
+
 class SeeAlsoBlock(BlockBase):
     """Cross-references to other chapters, steps or calculators."""
 
@@ -443,11 +513,13 @@ class CalculatorBlock(BlockBase):
     title: Text | None = None
     presets: list[Preset] = Field(default_factory=list)
 
-    def workshop_stops(self) -> list[WorkshopStop]:
+    def workshop_stops(self, rules: Rules) -> list[WorkshopStop]:
         """Each preset: its link opens the calculator with the preset's values filled in."""
         return [
             WorkshopStop(
-                "Rechner-Beispiel", preset.label, preset_fragment(self.calculator, preset.values)
+                "Rechner-Beispiel",
+                preset.label,
+                preset_fragment(self.calculator, preset.values, rules),
             )
             for preset in self.presets
         ]
@@ -469,7 +541,8 @@ Block = Annotated[
     | KpisBlock
     | TrafficLightBlock
     | SeeAlsoBlock
-    | CalculatorBlock,
+    | CalculatorBlock
+    | ScoreGuideBlock,
     Field(discriminator="type"),
 ]
 
@@ -501,7 +574,7 @@ class Chapter(Model):
     order: Annotated[int, Field(ge=1, le=999)]
     title: Text
     summary: Text
-    minutes: Annotated[int, Field(ge=1, le=600)] | None = None
+    minutes: Minutes | None = None
     facts: list[FactId] = Field(default_factory=list)
     sections: list[Section] = Field(min_length=1)
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 import segno
 from markupsafe import Markup
 
+from calculators.rules import Rules
 from content_model.loader import Playbook
 from content_model.pages import chapter_uri, page_url, relative_url
 from content_model.schema import Chapter, Part
@@ -66,7 +67,7 @@ class WorkshopPart:
     chapters: list[WorkshopChapter]
 
 
-def chapter_links(chapter: Chapter) -> list[WorkshopLink]:
+def chapter_links(chapter: Chapter, rules: Rules) -> list[WorkshopLink]:
     """The chapter itself, then what each block offers (``workshop_stops``) in reading order."""
     address = page_url(chapter_uri(chapter.part, chapter.id))
     links = [WorkshopLink("Kapitel", chapter.title, address)]
@@ -74,7 +75,7 @@ def chapter_links(chapter: Chapter) -> list[WorkshopLink]:
         for block in section.blocks:
             links.extend(
                 WorkshopLink(stop.kind, stop.title, f"{address}#{stop.fragment}")
-                for stop in block.workshop_stops()
+                for stop in block.workshop_stops(rules)
             )
     return links
 
@@ -85,7 +86,7 @@ def workshop_parts(playbook: Playbook) -> list[WorkshopPart]:
         WorkshopPart(
             part,
             [
-                WorkshopChapter(chapter, chapter_links(chapter))
+                WorkshopChapter(chapter, chapter_links(chapter, playbook.rules))
                 for chapter in playbook.chapters_of(part)
             ],
         )

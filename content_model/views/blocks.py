@@ -17,10 +17,17 @@ from jinja2 import Environment
 from markupsafe import Markup
 from pydantic import BaseModel
 
+from calculators.qualification_score import score_guide
 from content_model.calculator_embed import CalculatorEmbeds
 from content_model.progress_keys import progress_key, tick_label_id
 from content_model.roles import shown_fields
-from content_model.schema import BlockBase, CalculatorBlock, TemplateBlock
+from content_model.schema import (
+    AgendaBlock,
+    BlockBase,
+    CalculatorBlock,
+    ScoreGuideBlock,
+    TemplateBlock,
+)
 from content_model.template_form import template_form
 from content_model.views.prose import Prose
 
@@ -113,10 +120,20 @@ def _text_template(block: TemplateBlock, context: BlockContext) -> dict[str, obj
     return {"plain": block.plain_text(), "form": template_form(context.forms, block)}
 
 
+def _agenda(block: AgendaBlock, context: BlockContext) -> dict[str, object]:
+    return {"filled_minutes": block.filled_minutes()}
+
+
+def _score_guide(block: ScoreGuideBlock, context: BlockContext) -> dict[str, object]:
+    return {"guide": score_guide(context.embeds.rules)}
+
+
 #: What a block type shows besides its own fields, computed at the boundary.
 EXTRAS: dict[type[BlockBase], Callable[[Any, BlockContext], dict[str, object]]] = {
+    AgendaBlock: _agenda,
     CalculatorBlock: _calculator,
     TemplateBlock: _text_template,
+    ScoreGuideBlock: _score_guide,
 }
 
 

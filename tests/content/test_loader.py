@@ -186,7 +186,8 @@ CASES = [
             "content/chapters/alle-bausteine.yml:19:9: sections.0.blocks.1: Input tag 'liste' found using "
             "'type' does not match any of the expected tags: 'text', 'list', 'callout', 'steps', "
             "'agenda', 'phrasing', 'observations', 'checklist', 'options', 'example_table', "
-            "'template', 'dos_donts', 'kpis', 'traffic_light', 'see_also', 'calculator'"
+            "'template', 'dos_donts', 'kpis', 'traffic_light', 'see_also', 'calculator', "
+            "'score_guide'"
         ],
         id="unknown-block-type",
     ),

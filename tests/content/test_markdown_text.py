@@ -5,7 +5,12 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from content_model.markdown_text import escape_title, render_inline, render_paragraphs
+from content_model.markdown_text import (
+    escape_inline,
+    escape_title,
+    render_inline,
+    render_paragraphs,
+)
 
 
 def resolve(ref: str) -> tuple[str, str]:
@@ -56,3 +61,10 @@ def test_paragraphs_are_split_on_blank_lines_only() -> None:
 def test_titles_escape_quotes() -> None:
     """A quote in a title cannot end an admonition title early."""
     assert str(escape_title('Er sagt "nie"')) == "Er sagt &quot;nie&quot;"
+
+
+def test_a_non_breaking_space_survives_while_line_breaks_collapse() -> None:
+    """A rule's figure ("70\u00a0Punkte") keeps number and unit together on the page."""
+    rendered = render_inline("ab 70\u00a0Punkte\n  aktiv", lambda ref: ("", ""))
+    assert rendered == "ab 70\u00a0Punkte aktiv"
+    assert escape_inline(" 60–90\u00a0Tage\n") == "60–90\u00a0Tage"

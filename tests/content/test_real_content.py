@@ -95,12 +95,13 @@ def test_both_parts_are_filled(playbook: Playbook) -> None:
 
 def test_templates_filled_by_calculators_exist_and_fit(playbook: Playbook) -> None:
     """Each template a calculator fills is in the content and uses only names it fills."""
-    for calculator in CALCULATORS.values():
+    for declaration in CALCULATORS.values():
+        calculator = declaration.bind(playbook.rules)
         if not calculator.templates:
             continue
         texts = template_texts(playbook, calculator.templates)
         assert sorted(texts) == sorted(calculator.templates)
-        answer = run(calculator.id, calculator.defaults(), texts)
+        answer = run(calculator.id, calculator.defaults(), texts, playbook.rules)
         assert answer["ok"] is True, answer
         result = answer["result"]
         assert isinstance(result, dict)
@@ -121,7 +122,9 @@ def test_every_preset_computes(playbook: Playbook) -> None:
     ]
     assert len(presets) >= 4
     for calculator_id, preset in presets:
-        calculator = CALCULATORS[calculator_id]
+        calculator = CALCULATORS[calculator_id].bind(playbook.rules)
         texts = template_texts(playbook, calculator.templates)
-        answer = run(calculator_id, {**calculator.defaults(), **preset.values}, texts)
+        answer = run(
+            calculator_id, {**calculator.defaults(), **preset.values}, texts, playbook.rules
+        )
         assert answer["ok"] is True, (preset.id, answer)
