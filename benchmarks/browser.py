@@ -33,7 +33,9 @@ from benchmarks.page_answers import CALCULATORS, FIRST_RESULT_PROBE, NEXT_ANSWER
 from benchmarks.site_state import PRECACHED, SNAPSHOT_STORED, wait_until
 from bundler.cache import cache_dir
 from bundler.calculator_archive import build_archive
+from bundler.calculator_runtime import project_rules
 from bundler.precompress import precompress_site
+from calculators.rules import rules_as_data
 from content_model.contract import CONTRACT
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -138,7 +140,9 @@ def prepare_site(site: Path) -> tuple[Path, tempfile.TemporaryDirectory[str]]:
     stock.mkdir()
     for name in (*STOCK_FILES, STOCK_LOCK):
         shutil.copy(ROOT / "node_modules" / "pyodide" / name, stock / name)
-    (bench / "calculators-source.zip").write_bytes(build_archive(ROOT / "calculators"))
+    # Stock Pyodide gets the same sources and published rules, without our bytecode.
+    rules = rules_as_data(project_rules(ROOT))
+    (bench / "calculators-source.zip").write_bytes(build_archive(ROOT / "calculators", rules=rules))
     precompress_site(bench, cache_dir(ROOT) / "compressed")
     return root, holder
 

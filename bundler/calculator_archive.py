@@ -3,14 +3,20 @@
 The archive is deterministic: files in sorted order, a fixed timestamp and fixed
 permissions, so two builds of the same sources are byte-identical (and a service worker's
 cache key changes only when the code does). Only ``.py`` sources go in; bytecode compiled by
-the host's Python would not match the Python inside Pyodide.
+the host's Python would not match the Python inside Pyodide. The playbook's rules go in as
+``calculators/rules.json`` (``calculators.rules.published_rules`` reads it), so the browser
+computes with exactly the rules the site was built with.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
+
+from calculators.rules import PUBLISHED_FILE
 
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)
 PACKAGE = "calculators"
@@ -21,17 +27,28 @@ def archive_members(package_dir: Path) -> list[Path]:
     return sorted(path for path in package_dir.rglob("*.py") if "__pycache__" not in path.parts)
 
 
-def build_archive(package_dir: Path, bytecode: bytes | None = None) -> bytes:
+def rules_member(rules: Mapping[str, object]) -> tuple[str, bytes]:
+    """The archive member holding the rules' plain data (sorted, so builds are identical)."""
+    text = json.dumps(rules, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return f"{PACKAGE}/{PUBLISHED_FILE}", text.encode("utf-8")
+
+
+def build_archive(
+    package_dir: Path, bytecode: bytes | None = None, rules: Mapping[str, object] | None = None
+) -> bytes:
     """The zip bytes of ``package_dir`` under the folder name ``calculators/``.
 
     ``bytecode`` is a zip of ``calculators/__pycache__/*.pyc`` members compiled by Pyodide
     itself (see ``bundler.runtime_bytecode``); they are added next to the sources so the
-    browser imports without compiling.
+    browser imports without compiling. ``rules`` (section -> rule -> value) is published
+    beside them.
     """
     members = [
         (f"{PACKAGE}/{path.relative_to(package_dir).as_posix()}", path.read_bytes())
         for path in archive_members(package_dir)
     ]
+    if rules is not None:
+        members.append(rules_member(rules))
     if bytecode is not None:
         with zipfile.ZipFile(io.BytesIO(bytecode)) as compiled:
             members.extend((name, compiled.read(name)) for name in compiled.namelist())

@@ -24,7 +24,9 @@ from pathlib import Path
 from bundler.cache import cache_dir
 from bundler.calculator_archive import build_archive
 from bundler.runtime_bytecode import BytecodeError, RuntimeBytecode, runtime_bytecode
+from calculators.rules import Rules, rules_as_data
 from content_model.contract import CONTRACT
+from content_model.rules import load_rules
 
 #: The runtime files published unchanged: loader, Emscripten module, WebAssembly.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
@@ -85,16 +87,23 @@ def settings_module(lock_file: Path, snapshot: str) -> str:
     )
 
 
-def runtime_files(project_root: Path) -> dict[str, Path | bytes | str]:
+def project_rules(project_root: Path) -> Rules:
+    """The rules of the project in ``project_root`` (``content/rules.yml``)."""
+    return load_rules(project_root / "content" / "rules.yml")
+
+
+def runtime_files(project_root: Path, rules: Rules | None = None) -> dict[str, Path | bytes | str]:
     """Site URI -> the file to copy (a path) or its generated content.
 
-    Raises ``BytecodeError`` with what to do when Pyodide or Node.js is missing or the
-    Pyodide step fails.
+    ``rules`` are published with the calculators; by default the project's own. Raises
+    ``BytecodeError`` with what to do when Pyodide or Node.js is missing or the Pyodide step
+    fails.
     """
     package = pyodide_package(project_root)
     check_installed(package)
     calculators = project_root / "calculators"
-    bytecode = runtime_bytecode(package, calculators, cache_dir(project_root))
+    rules = rules or project_rules(project_root)
+    bytecode = runtime_bytecode(package, calculators, cache_dir(project_root), rules)
     runtime = CONTRACT.runtime
     files: dict[str, Path | bytes | str] = {
         f"{runtime.pyodide_uri}/{name}": package / name for name in RUNTIME_FILES
@@ -103,5 +112,7 @@ def runtime_files(project_root: Path) -> dict[str, Path | bytes | str]:
     files[runtime.settings_uri] = settings_module(
         package / "pyodide-lock.json", snapshot_key(bytecode, package)
     )
-    files[runtime.archive_uri] = build_archive(calculators, bytecode.calculators)
+    files[runtime.archive_uri] = build_archive(
+        calculators, bytecode.calculators, rules=rules_as_data(rules)
+    )
     return files

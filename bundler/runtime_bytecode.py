@@ -22,6 +22,7 @@ from pathlib import Path
 
 from bundler.calculator_archive import archive_members, build_archive
 from calculators.registry import CALCULATORS
+from calculators.rules import Rules, rules_as_data
 from content_model.contract import CONTRACT
 
 HERE = Path(__file__).resolve().parent
@@ -45,10 +46,15 @@ class RuntimeBytecode:
     calculators: bytes
 
 
-def warm_up_requests() -> list[str]:
-    """Payloads that walk every calculator's paths: defaults, examples, a bad value each."""
+def warm_up_requests(rules: Rules) -> list[str]:
+    """Payloads that walk every calculator's paths: defaults, examples, a bad value each.
+
+    They carry no rules: the calculators read the ``rules.json`` published with them, as they
+    do in the browser, so that path is compiled too.
+    """
     payloads: list[dict[str, object]] = [{"calculator": "unbekannt", "fields": {}}]
-    for calculator in CALCULATORS.values():
+    for declaration in CALCULATORS.values():
+        calculator = declaration.bind(rules)
         payloads.append({"calculator": calculator.id, "fields": calculator.defaults()})
         payloads.extend(
             {"calculator": calculator.id, "fields": dict(example.inputs)}
@@ -60,7 +66,7 @@ def warm_up_requests() -> list[str]:
     return [json.dumps(payload, ensure_ascii=False, sort_keys=True) for payload in payloads]
 
 
-def cache_key(pyodide_dir: Path, calculators_dir: Path, requests: list[str]) -> str:
+def cache_key(pyodide_dir: Path, calculators_dir: Path, requests: list[str], rules: Rules) -> str:
     """A hash over every input of the Node step."""
     digest = hashlib.sha256()
     inputs = [pyodide_dir / name for name in PYODIDE_INPUTS]
@@ -69,17 +75,21 @@ def cache_key(pyodide_dir: Path, calculators_dir: Path, requests: list[str]) -> 
         digest.update(path.name.encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     digest.update(json.dumps(requests).encode())
+    digest.update(json.dumps(rules_as_data(rules), sort_keys=True).encode())
     digest.update(EXTRACT_DIR.encode())
     return digest.hexdigest()[:20]
 
 
-def _run_node(pyodide_dir: Path, calculators_dir: Path, requests: list[str]) -> RuntimeBytecode:
+def _run_node(
+    pyodide_dir: Path, calculators_dir: Path, requests: list[str], rules: Rules
+) -> RuntimeBytecode:
     node = shutil.which("node")
     if node is None:
         raise BytecodeError("Node.js is needed to precompile the calculators; run `make setup`")
     with tempfile.TemporaryDirectory(prefix="klartext-bytecode-") as folder:
         work = Path(folder)
-        (work / "calculators.zip").write_bytes(build_archive(calculators_dir))
+        archive = build_archive(calculators_dir, rules=rules_as_data(rules))
+        (work / "calculators.zip").write_bytes(archive)
         command = [
             node,
             str(SCRIPTS[0]),
@@ -113,14 +123,16 @@ def _write_atomically(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
-def runtime_bytecode(pyodide_dir: Path, calculators_dir: Path, cache: Path) -> RuntimeBytecode:
-    """The bytecode for these sources, from ``cache`` (a folder) or freshly compiled."""
-    requests = warm_up_requests()
-    key = cache_key(pyodide_dir, calculators_dir, requests)
+def runtime_bytecode(
+    pyodide_dir: Path, calculators_dir: Path, cache: Path, rules: Rules
+) -> RuntimeBytecode:
+    """The bytecode for these sources under ``rules``, from ``cache`` or freshly compiled."""
+    requests = warm_up_requests(rules)
+    key = cache_key(pyodide_dir, calculators_dir, requests, rules)
     stdlib_path, calculators_path = cache / f"stdlib-{key}.zip", cache / f"pyc-{key}.zip"
     if stdlib_path.is_file() and calculators_path.is_file():
         return RuntimeBytecode(stdlib_path.read_bytes(), calculators_path.read_bytes())
-    fresh = _run_node(pyodide_dir, calculators_dir, requests)
+    fresh = _run_node(pyodide_dir, calculators_dir, requests, rules)
     _write_atomically(stdlib_path, fresh.stdlib)
     _write_atomically(calculators_path, fresh.calculators)
     return fresh

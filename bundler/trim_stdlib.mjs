@@ -20,6 +20,11 @@ const [pyodideDir, extractDir, archivePath, stdlibPath, bytecodePath] = process.
 if (!bytecodePath) {
   throw new Error("usage: trim_stdlib.mjs <pyodide dir> <extract dir> <calculators.zip> <stdlib out> <bytecode out>");
 }
+// Read the requests before Pyodide starts: it switches standard input to non-blocking, and
+// a synchronous read of a pipe that is not yet full then fails with EAGAIN.
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const requests = JSON.parse(Buffer.concat(chunks).toString("utf8"));
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
 // A fixed hash seed: frozenset constants are marshalled in hash order.
 const pyodide = await loadPyodide({
@@ -30,7 +35,7 @@ pyodide.unpackArchive(new Uint8Array(readFileSync(archivePath)), "zip", { extrac
 // A JSON string is a valid Python string literal.
 pyodide.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(extractDir)})`);
 const boundary = pyodide.pyimport("calculators.boundary");
-for (const request of JSON.parse(readFileSync(0, "utf8"))) {
+for (const request of requests) {
   boundary.run_json(request);
 }
 // A Python error that reaches JavaScript is formatted by traceback: load that path, too.

@@ -24,6 +24,7 @@ from tests.browser.helpers import (
     field,
     site_pages,
 )
+from tests.calculators.playbook_rules import PLAYBOOK_RULES
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -162,7 +163,9 @@ def open_settled(page: Page, url: str) -> None:
 def number_field(calculator_id: str) -> str:
     """The first input of a calculator that expects a number or a date."""
     return next(
-        item.name for item in CALCULATORS[calculator_id].inputs if item.kind in NUMBER_KINDS
+        item.name
+        for item in CALCULATORS[calculator_id].bind(PLAYBOOK_RULES).inputs
+        if item.kind in NUMBER_KINDS
     )
 
 
@@ -233,7 +236,7 @@ def test_every_calculator_state_passes_axe(
     assert computed_count(container) > before
     findings += [(f"{where}, Fehler", violation) for violation in axe(page, container)]
 
-    field(container, name).fill(CALCULATORS[calculator_id].defaults()[name])
+    field(container, name).fill(CALCULATORS[calculator_id].bind(PLAYBOOK_RULES).defaults()[name])
     expect(error).to_be_hidden(timeout=READY_TIMEOUT_MS)
     expect(container.locator(".kx-result-label")).to_have_text("Ihr Ergebnis")
     expect(container.locator(".kx-verdict")).not_to_be_empty()
@@ -290,7 +293,7 @@ def test_a_calculator_works_by_keyboard_and_focus_never_hides_under_the_header(
     expect(page.locator("#kx-value-per-hour-team_median")).to_be_focused()
     page.keyboard.press("Control+A")
     page.keyboard.type(fields["team_median"])
-    answer = run("value-per-hour", fields)
+    answer = run("value-per-hour", fields, rules=PLAYBOOK_RULES)
     assert answer["ok"] is True
     result = answer["result"]
     assert isinstance(result, dict)

@@ -26,6 +26,7 @@ from tests.browser.helpers import (
     search,
 )
 from tests.calculators.cases import CASES
+from tests.calculators.playbook_rules import PLAYBOOK_RULES
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,9 +38,9 @@ VALUE_PER_HOUR = f'[{CONTRACT.calculator.container_attribute}="value-per-hour"]'
 def python_result(calculator_id: str, fields: dict[str, str]) -> dict[str, object]:
     templates = template_texts(
         load_playbook(ROOT / "content", calculators=field_names()),
-        CALCULATORS[calculator_id].templates,
+        CALCULATORS[calculator_id].bind(PLAYBOOK_RULES).templates,
     )
-    answer = run(calculator_id, fields, templates)
+    answer = run(calculator_id, fields, templates, PLAYBOOK_RULES)
     assert answer["ok"] is True
     result = answer["result"]
     assert isinstance(result, dict)
@@ -67,8 +68,12 @@ def test_every_calculator_answers_its_defaults_like_cpython(
 ) -> None:
     page.goto(f"{site_url}rechner/")
     container = calculator(page, calculator_id)
-    defaults = CALCULATORS[calculator_id].defaults()
-    first = next(item.name for item in CALCULATORS[calculator_id].inputs if item.kind != "choice")
+    defaults = CALCULATORS[calculator_id].bind(PLAYBOOK_RULES).defaults()
+    first = next(
+        item.name
+        for item in CALCULATORS[calculator_id].bind(PLAYBOOK_RULES).inputs
+        if item.kind != "choice"
+    )
     # Change one field and back, so the result on screen comes from Pyodide, not the build.
     fill_and_wait(container, {first: defaults[first] + " "})
     expected = python_result(calculator_id, {**defaults, first: defaults[first] + " "})
@@ -85,7 +90,11 @@ def test_bad_entry_gets_a_german_message_next_to_its_field(page: Page, site_url:
     page.goto(f"{site_url}rechner/")
     container = calculator(page, "value-per-hour")
     fill_and_wait(container, {"kontakte": "A; 1.5; 6.000; 6", "team_median": "viel"})
-    answer = run("value-per-hour", {"kontakte": "A; 1.5; 6.000; 6", "team_median": "viel"})
+    answer = run(
+        "value-per-hour",
+        {"kontakte": "A; 1.5; 6.000; 6", "team_median": "viel"},
+        rules=PLAYBOOK_RULES,
+    )
     errors = answer["errors"]
     assert isinstance(errors, dict)
     for name in ("kontakte", "team_median"):
@@ -196,13 +205,15 @@ def test_golden_cases_typed_into_the_form_match_cpython(
     page.goto(f"{site_url}rechner/")
     container = calculator(page, calculator_id)
     playbook = load_playbook(ROOT / "content", calculators=field_names())
-    templates = template_texts(playbook, CALCULATORS[calculator_id].templates)
+    templates = template_texts(playbook, CALCULATORS[calculator_id].bind(PLAYBOOK_RULES).templates)
     cases = [case for case in CASES if case.calculator == calculator_id]
     assert cases
     for case in cases:
-        fields = {**CALCULATORS[calculator_id].defaults(), **case.fields}
+        fields = {**CALCULATORS[calculator_id].bind(PLAYBOOK_RULES).defaults(), **case.fields}
         fill_and_wait(container, fields)
-        answer = run(calculator_id, fields, templates)  # the page hands in the content's templates
+        answer = run(
+            calculator_id, fields, templates, PLAYBOOK_RULES
+        )  # the page hands in the content's templates
         if answer["ok"]:
             result = answer["result"]
             assert isinstance(result, dict)

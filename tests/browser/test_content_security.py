@@ -12,6 +12,7 @@ from benchmarks.static_server import serve
 from calculators.registry import CALCULATORS
 from content_model.contract import CONTRACT
 from tests.browser.helpers import READY_TIMEOUT_MS, calculator, fill_and_wait, search, site_pages
+from tests.calculators.playbook_rules import PLAYBOOK_RULES
 
 pytestmark = pytest.mark.browser
 VIOLATIONS = """
@@ -48,7 +49,11 @@ def test_no_violation_on_any_page_search_or_calculator(
     page.goto(f"{site_url}rechner/")
     for calculator_id in CALCULATORS:
         container = calculator(page, calculator_id)
-        first = next(item for item in CALCULATORS[calculator_id].inputs if item.kind != "choice")
+        first = next(
+            item
+            for item in CALCULATORS[calculator_id].bind(PLAYBOOK_RULES).inputs
+            if item.kind != "choice"
+        )
         fill_and_wait(container, {first.name: ""})
     search(page, "Ampel")
     page.keyboard.press("Escape")

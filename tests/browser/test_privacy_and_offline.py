@@ -22,6 +22,7 @@ from tests.browser.helpers import (
     search,
     site_pages,
 )
+from tests.calculators.playbook_rules import PLAYBOOK_RULES
 from tests.site.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -36,7 +37,8 @@ def test_no_request_leaves_the_site_origin(page: Page, site_url: str) -> None:
     for path in paths:
         page.goto(f"{site_url}{path}", wait_until="networkidle")
     page.goto(f"{site_url}rechner/")
-    for calculator_id, spec in CALCULATORS.items():
+    for calculator_id, declaration in CALCULATORS.items():
+        spec = declaration.bind(PLAYBOOK_RULES)
         container = calculator(page, calculator_id)
         first = next(item for item in spec.inputs if item.kind != "choice")
         fill_and_wait(container, {first.name: spec.defaults()[first.name] + "1"})

@@ -118,5 +118,5 @@ def test_calculator_fills_what_it_knows_but_never_what_was_typed(page: Page, sit
     )
     expect(container.locator('[name="datum"]')).to_have_value("Dienstag, 10. März 2026")
     expect(container.locator(".kx-template-output")).to_contain_text(
-        f"Review nach zwei Wochen (15 Minuten): {review}"
+        f"Review nach 2\u00a0Wochen (15 Minuten): {review}"
     )

@@ -16,6 +16,11 @@ const [pyodideDir, extractDir, archivePath, stdlibPath] = process.argv.slice(2);
 if (!archivePath) {
   throw new Error("usage: run_cases.mjs <pyodide dir> <extract dir> <calculators.zip> [<stdlib.zip>]");
 }
+// Read the requests before Pyodide starts: it switches standard input to non-blocking, and
+// a synchronous read of a pipe that is not yet full then fails with EAGAIN.
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const requests = JSON.parse(Buffer.concat(chunks).toString("utf8"));
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
 const options = { indexURL: pyodideDir + path.sep };
 if (stdlibPath) {
@@ -34,6 +39,5 @@ const version = pyodide.runPython("import sys; sys.version.split()[0]");
 const stdlibFiles = pyodide.runPython(
   "import sys, zipfile; sorted(zipfile.ZipFile(next(p for p in sys.path if p.endswith('.zip'))).namelist())",
 ).toJs();
-const requests = JSON.parse(readFileSync(0, "utf8"));
 const answers = requests.map((request) => boundary.run_json(request));
 process.stdout.write(JSON.stringify({ python: version, stdlibFiles, answers }));

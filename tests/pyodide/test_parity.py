@@ -16,26 +16,47 @@ from bundler.calculator_archive import build_archive
 from bundler.calculator_runtime import runtime_files
 from calculators.boundary import run_json
 from calculators.registry import CALCULATORS
+from calculators.rules import rules_as_data
 from content_model.contract import CONTRACT
-from tests.calculators.cases import CASES
+from tests.calculators.cases import CASES, TEAM_CASES
+from tests.calculators.playbook_rules import PLAYBOOK_RULES, TEAM_RULES
 from tests.pyodide.conftest import ROOT, run_in_pyodide
 
 pytestmark = pytest.mark.pyodide
 
 
-def requests() -> list[str]:
-    """Every case, plus each calculator's defaults and worked examples."""
+def requests(*, published: bool) -> list[str]:
+    """Every case, each calculator's defaults and worked examples, and the team-rules cases.
+
+    The playbook's cases carry no rules where the archive has ``rules.json`` (``published``):
+    Pyodide then reads the rules the build published, as in the browser. The team cases always
+    carry their altered rules, so both interpreters must decide by those.
+    """
+    default = {} if published else {"rules": rules_as_data(PLAYBOOK_RULES)}
     payloads = [
-        {"calculator": case.calculator, "fields": case.fields, "templates": case.templates}
-        for case in CASES
+        {"calculator": c.calculator, "fields": c.fields, "templates": c.templates, **default}
+        for c in CASES
     ]
-    for calculator in CALCULATORS.values():
-        payloads.append({"calculator": calculator.id, "fields": calculator.defaults()})
+    for declaration in CALCULATORS.values():
+        calculator = declaration.bind(PLAYBOOK_RULES)
+        payloads.append({"calculator": calculator.id, "fields": calculator.defaults(), **default})
         payloads.extend(
-            {"calculator": calculator.id, "fields": dict(example.inputs)}
+            {"calculator": calculator.id, "fields": dict(example.inputs), **default}
             for example in calculator.examples
         )
+    team = {"rules": rules_as_data(TEAM_RULES)}
+    payloads.extend(
+        {"calculator": c.calculator, "fields": c.fields, "templates": c.templates, **team}
+        for c in TEAM_CASES
+    )
     return [json.dumps(payload, ensure_ascii=False) for payload in payloads]
+
+
+def in_cpython(request: str) -> str:
+    """CPython's answer; without rules in the request, with the rules the build publishes."""
+    payload = json.loads(request)
+    payload.setdefault("rules", rules_as_data(PLAYBOOK_RULES))
+    return run_json(json.dumps(payload, ensure_ascii=False))
 
 
 def shipped_bytes(source: Path | bytes | str) -> bytes:
@@ -50,7 +71,7 @@ def test_pyodide_answers_exactly_like_cpython(node: str, tmp_path: Path, runtime
     archive = tmp_path / "calculators.zip"
     stdlib = None
     if runtime == "stock":
-        archive.write_bytes(build_archive(ROOT / "calculators"))
+        archive.write_bytes(build_archive(ROOT / "calculators"))  # no rules.json
     else:
         # The very bytes the build publishes (see site_hooks/calculator_runtime.py).
         published = runtime_files(ROOT)
@@ -58,7 +79,7 @@ def test_pyodide_answers_exactly_like_cpython(node: str, tmp_path: Path, runtime
         archive.write_bytes(shipped_bytes(published[names.archive_uri]))
         stdlib = tmp_path / "stdlib.zip"
         stdlib.write_bytes(shipped_bytes(published[f"{names.pyodide_uri}/{names.stdlib_name}"]))
-    batch = requests()
+    batch = requests(published=runtime == "shipped")
     output = run_in_pyodide(node, archive, batch, stdlib)
     assert str(output["python"]).startswith("3.")
     stdlib_files = output["stdlibFiles"]
@@ -67,11 +88,11 @@ def test_pyodide_answers_exactly_like_cpython(node: str, tmp_path: Path, runtime
     assert bool(sources) == (runtime == "stock"), sources[:3]
     in_pyodide = output["answers"]
     assert isinstance(in_pyodide, list)
-    in_cpython = [run_json(request) for request in batch]
+    in_cpython_answers = [in_cpython(request) for request in batch]
     assert len(in_pyodide) == len(batch)
     mismatches = [
         (request, here, there)
-        for request, here, there in zip(batch, in_cpython, in_pyodide, strict=True)
+        for request, here, there in zip(batch, in_cpython_answers, in_pyodide, strict=True)
         if here != there
     ]
     assert not mismatches, mismatches[:3]

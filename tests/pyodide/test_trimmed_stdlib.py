@@ -8,13 +8,14 @@ import zipfile
 import pytest
 
 from bundler.runtime_bytecode import runtime_bytecode
+from tests.calculators.playbook_rules import PLAYBOOK_RULES
 from tests.pyodide.conftest import CACHE_DIR, PYODIDE_DIR, ROOT
 
 pytestmark = pytest.mark.pyodide
 
 
 def test_shipped_stdlib_is_trimmed_bytecode(node: str) -> None:
-    bytecode = runtime_bytecode(PYODIDE_DIR, ROOT / "calculators", CACHE_DIR)
+    bytecode = runtime_bytecode(PYODIDE_DIR, ROOT / "calculators", CACHE_DIR, PLAYBOOK_RULES)
     shipped = zipfile.ZipFile(io.BytesIO(bytecode.stdlib)).namelist()
     stock = zipfile.ZipFile(PYODIDE_DIR / "python_stdlib.zip").namelist()
     assert all(name.endswith(".pyc") for name in shipped)

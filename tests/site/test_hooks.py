@@ -22,6 +22,7 @@ import yaml
 import bundler.calculator_runtime
 from bundler.cache import CACHE_DIR_VARIABLE, cache_dir
 from bundler.runtime_bytecode import RuntimeBytecode
+from calculators.rules import Rules
 from content_model.contract import CONTRACT, CONTRACT_MODULE_URI
 from site_hooks.build_state import forget_command, remember_command
 from tests.site.conftest import ROOT, build_project, make_fixture_project
@@ -141,9 +142,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path], 
     real_step = bundler.calculator_runtime.runtime_bytecode
     requested: list[Path] = []
 
-    def observed(package: Path, calculators: Path, cache: Path) -> RuntimeBytecode:
+    def observed(package: Path, calculators: Path, cache: Path, rules: Rules) -> RuntimeBytecode:
         requested.append(cache)
-        return real_step(package, calculators, real_cache)
+        return real_step(package, calculators, real_cache, rules)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(CACHE_DIR_VARIABLE, str(configured))
