@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 # mkdocs-material prints a banner about MkDocs 2.0 on every run; we pin mkdocs<2 already.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test test-fast lint typecheck pytest bench chromium clean
+.PHONY: setup serve build chapter test test-fast lint typecheck pytest bench chromium clean
 
 ## setup: virtual environment with the pinned Python packages, npm packages from the lock file
 setup: $(VENV)/.installed node_modules/.installed
@@ -44,6 +44,10 @@ serve: setup
 ## build: the site into site/ (a failed build leaves the previous site/ untouched)
 build: setup
 	$(PY) -m bundler.safe_build site
+
+## chapter: a new chapter's skeleton, e.g. make chapter ID=mein-kapitel PART=gespraeche
+chapter: setup
+	$(PY) -m bundler.new_chapter "$(ID)" "$(PART)"
 
 lint: setup
 	$(BIN)/ruff check .

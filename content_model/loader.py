@@ -16,10 +16,13 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from calculators.rules import Rules
 from content_model.contract import CONTRACT
 from content_model.pages import chapter_uri, page_url, part_uri, with_fragment
 from content_model.problems import ContentError, Problem
 from content_model.roles import anchor_fields
+from content_model.rule_refs import resolve_rule_refs
+from content_model.rules import RuleBook, read_rules, rule_names
 from content_model.schema import (
     CalculatorBlock,
     Chapter,
@@ -35,6 +38,7 @@ from content_model.schema import (
 )
 from content_model.site_map import SPECIAL_PAGE_BY_ID, SPECIAL_PAGES, SitePage, site_pages
 from content_model.strict_yaml import Data, PathKey, YamlDocument, parse_yaml
+from content_model.team import with_team_defaults
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -66,9 +70,16 @@ class Playbook:
     chapters: list[Chapter]
     glossary: list[Term]
     onboarding: OnboardingFile
+    #: The validated ``content/rules.yml``: each rule with unit, range, fact and description.
+    rule_book: RuleBook
     sources: dict[str, str] = field(default_factory=dict)  # chapter id -> file path
     targets: dict[str, Target] = field(default_factory=dict)
     redirects: list[Redirect] = field(default_factory=list)
+
+    @property
+    def rules(self) -> Rules:
+        """The rules' values as the calculators take them."""
+        return self.rule_book.rules
 
     @cached_property
     def chapter_by_id(self) -> dict[str, Chapter]:
@@ -155,10 +166,12 @@ def validate(document: YamlDocument, model: type[M]) -> M:
         raise ContentError(problems) from None
 
 
-def _read(
-    path: Path, root: Path, model: type[M], problems: list[Problem]
-) -> tuple[M, YamlDocument] | None:
-    shown = str(path.relative_to(root.parent)) if path.is_relative_to(root.parent) else str(path)
+def _shown_path(path: Path, root: Path) -> str:
+    return str(path.relative_to(root.parent)) if path.is_relative_to(root.parent) else str(path)
+
+
+def _parse(path: Path, root: Path, problems: list[Problem]) -> tuple[YamlDocument, str] | None:
+    shown = _shown_path(path, root)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -168,8 +181,43 @@ def _read(
         problems.append(Problem(shown, 1, 1, "", f"not UTF-8 text ({error.reason})"))
         return None
     try:
-        document = parse_yaml(text, shown)
+        return parse_yaml(text, shown), text
+    except ContentError as error:
+        problems.extend(error.problems)
+        return None
+
+
+def _read(
+    path: Path, root: Path, model: type[M], problems: list[Problem], rules: RuleBook | None
+) -> tuple[M, YamlDocument] | None:
+    """Parse, put in the rules' figures and validate one content file.
+
+    ``rules`` is ``None`` when ``rules.yml`` has problems: references are still checked
+    against the rules that exist, but not replaced.
+    """
+    parsed = _parse(path, root, problems)
+    if parsed is None:
+        return None
+    document, text = parsed
+    references = resolve_rule_refs(document, text, rule_names(), rules)
+    problems.extend(references.problems)
+    try:
         return validate(document, model), document
+    except ContentError as error:
+        # A field that still holds a reference (broken, or rules.yml has problems) may fail its
+        # type too; the reference's own problem says why.
+        problems.extend(
+            problem for problem in error.problems if problem.field not in references.unresolved
+        )
+        return None
+
+
+def _read_rules(root: Path, problems: list[Problem]) -> RuleBook | None:
+    parsed = _parse(root / "rules.yml", root, problems)
+    if parsed is None:
+        return None
+    try:
+        return read_rules(parsed[0])
     except ContentError as error:
         problems.extend(error.problems)
         return None
@@ -298,11 +346,12 @@ def load_playbook(
     blocks and their presets can be checked; ``None`` skips that check.
     """
     problems: list[Problem] = []
-    parts_read = _read(root / "parts.yml", root, PartsFile, problems)
-    glossary_read = _read(root / "glossary.yml", root, GlossaryFile, problems)
-    onboarding_read = _read(root / "onboarding.yml", root, OnboardingFile, problems)
+    rules = _read_rules(root, problems)
+    parts_read = _read(root / "parts.yml", root, PartsFile, problems, rules)
+    glossary_read = _read(root / "glossary.yml", root, GlossaryFile, problems, rules)
+    onboarding_read = _read(root / "onboarding.yml", root, OnboardingFile, problems, rules)
     redirects_read = (
-        _read(root / "redirects.yml", root, RedirectsFile, problems)
+        _read(root / "redirects.yml", root, RedirectsFile, problems, rules)
         if (root / "redirects.yml").exists()
         else None
     )
@@ -311,14 +360,29 @@ def load_playbook(
     if not chapter_files:
         problems.append(Problem(str(root / "chapters"), 1, 1, "", "no chapter files (*.yml)"))
     for path in chapter_files:
-        read = _read(path, root, Chapter, problems)
+        read = _read(path, root, Chapter, problems, rules)
         if read is None:
             continue
         chapter, document = read
         if chapter.id != path.stem:
             problems.append(_problem(document, ("id",), f"must match the file name {path.stem!r}"))
         chapters_read.append(read)
-    if problems or parts_read is None or glossary_read is None or onboarding_read is None:
+    # The team's own examples for placeholders (content/team.yml), checked against the templates.
+    team_chapters, team_problems = with_team_defaults(
+        root, [chapter for chapter, _ in chapters_read]
+    )
+    problems.extend(team_problems)
+    chapters_read = [
+        (chapter, document)
+        for chapter, (_, document) in zip(team_chapters, chapters_read, strict=True)
+    ]
+    if (
+        problems
+        or rules is None
+        or parts_read is None
+        or glossary_read is None
+        or onboarding_read is None
+    ):
         raise ContentError(problems)
 
     checker = _Checker(calculators)
@@ -371,6 +435,7 @@ def load_playbook(
         chapters=chapters,
         glossary=glossary.terms,
         onboarding=onboarding,
+        rule_book=rules,
         sources={chapter.id: document.path for chapter, document in chapters_read},
         targets=checker.targets,
         redirects=redirects,
