@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from calculators.calculator import Calculator, Example, Templates
 from calculators.fields import Field, Value, as_date, as_int, as_rows
-from calculators.german_numbers import format_date
+from calculators.german_numbers import format_date, line_numbers, plural
 from calculators.problems import FieldError
 from calculators.result import Result, Table, Tone
 from calculators.rule_words import capitalised, counted, number_word
@@ -51,7 +51,7 @@ INPUTS: tuple[Field, ...] = (
         label="Heute",
         kind="date",
         default="20.03.2026",
-        help="Stichtag der Prüfung, z. B. 20.03.2026.",
+        help="Stichtag der Prüfung, z.\u00a0B. 20.03.2026.",
         fact="A2",
     ),
     Field(
@@ -124,8 +124,7 @@ def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) ->
     ]
     future = [item.line for item in incidents if item.day > today]
     if future:
-        lines = ", ".join(str(line) for line in future)
-        raise FieldError("vorfaelle", f"Zeile {lines}: Das Datum liegt nach „Heute“.")
+        raise FieldError("vorfaelle", f"{line_numbers(future)}: Das Datum liegt nach „Heute“.")
     deadlines = [item.day for item in incidents if item.kind == "termin"]
     decisions = [item.day for item in incidents if item.kind == "entscheidung"]
     by_deadlines = first_trigger(deadlines, missed_limit, window)
@@ -137,7 +136,8 @@ def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) ->
     tone: Tone
     if by_deadlines:
         explanation.append(
-            f"{missed_limit} verpasste Termine innerhalb von {weeks}, erstmals am "
+            f"{plural(missed_limit, 'verpasster Termin', 'verpasste Termine')} innerhalb von "
+            f"{weeks}, erstmals am "
             f"{format_date(by_deadlines)}."
         )
     if by_decisions:
@@ -150,8 +150,8 @@ def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) ->
         verdict = f"Strukturiertes Gespräch fällig seit {format_date(since)}"
         tone, status = "bad", "faellig"
         explanation.append(
-            f"Je früher Sie klären, desto kürzer die Korrektur: {(today - since).days} Tage seit "
-            "dem Auslöser."
+            "Je früher Sie klären, desto kürzer die Korrektur: "
+            f"{plural((today - since).days, 'Tag', 'Tage')} seit dem Auslöser."
         )
     else:
         recent_deadlines = [day for day in deadlines if today - day < window]
@@ -165,16 +165,17 @@ def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) ->
             else f"In den letzten {weeks}"
         )
         explanation.append(
-            f"{recently}: {len(recent_deadlines)} verpasste Termine "
-            f"(Schwelle {missed_limit}), {len(recent_decisions)} vertagte "
-            f"Entscheidungen (Schwelle {delayed_limit})."
+            f"{recently}: "
+            f"{plural(len(recent_deadlines), 'verpasster Termin', 'verpasste Termine')} "
+            f"(Schwelle {missed_limit}), "
+            f"{plural(len(recent_decisions), 'vertagte Entscheidung', 'vertagte Entscheidungen')}"
+            f" (Schwelle {delayed_limit})."
         )
         if recent_deadlines:
             missing = missed_limit - len(recent_deadlines)
             until = min(recent_deadlines) + window
-            what_if.append(
-                f"Noch {missing} verpasste(r) Termin(e) bis {format_date(until)} → Gespräch fällig."
-            )
+            more = counted(missing, "verpasster Termin", "verpasste Termine")
+            what_if.append(f"Noch {more} bis {format_date(until)} → Gespräch fällig.")
         if recent_decisions:
             until = min(recent_decisions) + window
             more = counted(
@@ -186,8 +187,9 @@ def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) ->
             what_if.append(f"Noch {more} bis {format_date(until)} → Gespräch fällig.")
     if len(examples) < MIN_EXAMPLES:
         explanation.append(
-            f"Für das Gespräch fehlen noch Belege: {len(examples)} von mindestens {MIN_EXAMPLES} "
-            "datierten Beispielen."
+            f"Für das Gespräch braucht es mindestens {MIN_EXAMPLES} datierte Beispiele; "
+            f"{'vorhanden ist' if len(examples) == 1 else 'vorhanden sind'} "
+            f"{plural(len(examples), 'Beispiel', 'Beispiele')}."
         )
     table = Table(
         ("Datum", "Vorfall", "Auswirkung"),

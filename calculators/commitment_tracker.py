@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from calculators.calculator import Calculator, Example, Templates
 from calculators.fields import Field, Value, as_date, as_rows
-from calculators.german_numbers import format_date, format_percent
+from calculators.german_numbers import format_date, format_percent, line_numbers, plural
 from calculators.problems import FieldError
 from calculators.result import Result, Table, Tone
 from calculators.rule_words import NBSP, amount, counted, percent
@@ -23,11 +23,25 @@ from calculators.rules import Rules
 
 HUNDRED = Decimal(100)
 #: Owners that name nobody: "we'll take care of it" is not an owner.
-NOBODY = {"wir", "team", "alle", "wir alle", "das team", "jemand", "offen", "tbd", "?"}
+NOBODY = {
+    "wir",
+    "team",
+    "alle",
+    "wir alle",
+    "das team",
+    "jemand",
+    "offen",
+    "tbd",
+    "?",
+    "kunde",
+    "der kunde",
+    "vertrieb",
+    "der vertrieb",
+}
 
 STATES = (
     ("ja", "eingehalten"),
-    ("spaet", "verspätet erledigt"),
+    ("spät", "verspätet erledigt"),
     ("nein", "nicht erledigt"),
     ("offen", "noch nicht fällig"),
 )
@@ -53,14 +67,14 @@ INPUTS: tuple[Field, ...] = (
         name="massnahmen",
         label="Maßnahmen",
         kind="lines",
-        help="Eine Zeile pro Maßnahme. Stand: ja (eingehalten), spaet, nein oder offen. "
+        help="Eine Zeile pro Maßnahme. Stand: ja (eingehalten), spät, nein oder offen. "
         "Jede Maßnahme braucht eine Person, nicht „wir“.",
         row=COLUMNS,
         default=(
             "Freigabefenster festlegen; Frau Kaya; 04.03.2026; ja\n"
             "Entscheider benennen; Herr Brandt; 06.03.2026; ja\n"
             "Backlog nach MoSCoW sortieren; Frau Ilić; 10.03.2026; ja\n"
-            "Testdaten liefern; Herr Brandt; 17.03.2026; spaet\n"
+            "Testdaten liefern; Herr Brandt; 17.03.2026; spät\n"
             "Status-Ampel einführen; Frau Kaya; 24.03.2026; ja"
         ),
         fact="A10",
@@ -112,7 +126,7 @@ def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) ->
     if nobody:
         raise FieldError(
             "massnahmen",
-            f"Zeile {', '.join(nobody)}: Bitte eine Person benennen – „wir kümmern uns“ ist "
+            f"{line_numbers(nobody)}: Bitte benennen Sie eine Person – „wir kümmern uns“ ist "
             "keine Zuständigkeit.",
         )
     review = agreed + dt.timedelta(weeks=rules.commitment.review_after_weeks)
@@ -123,15 +137,16 @@ def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) ->
         row for row in rows if row["stand"] == "offen" and as_date(row["faellig"]) < today
     ]
     if overdue_open:
-        lines = ", ".join(str(row["_line"]) for row in overdue_open)
+        lines = line_numbers([str(row["_line"]) for row in overdue_open])
         raise FieldError(
             "massnahmen",
-            f"Zeile {lines}: Fälligkeit ist vorbei – Stand bitte ja, spaet oder nein.",
+            f"{lines}: Die Fälligkeit ist vorbei – bitte tragen Sie als Stand ja, spät oder nein "
+            "ein.",
         )
     kept = sum(1 for row in due if row["stand"] == "ja")
     explanation = [
-        f"Zwischen-Review (15 Minuten): {format_date(review)}; Entscheidung nach "
-        f"{within_days} {'Tag' if within_days == 1 else 'Tagen'}: {format_date(decision)}."
+        f"Zwischen-Review (15{NBSP}Minuten): {format_date(review)}; Entscheidung nach "
+        f"{plural(within_days, 'Tag', 'Tagen')}: {format_date(decision)}."
     ]
     what_if: list[str] = []
     verdict: str
@@ -143,7 +158,8 @@ def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) ->
         share = kept_share(kept, len(due))
         passed = share > kept_above
         explanation.append(
-            f"{kept} von {len(due)} fälligen Maßnahmen eingehalten: {format_percent(share)} "
+            f"{kept} von {plural(len(due), 'fälligen Maßnahme', 'fälligen Maßnahmen')} "
+            f"eingehalten: {format_percent(share)} "
             f"({'über' if passed else 'nicht über'} {format_percent(kept_above, 0)})."
         )
         needed = _kept_needed(len(due), kept_above)

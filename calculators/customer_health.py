@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from calculators.calculator import Calculator, Example, RuledField, Templates, bind_inputs
 from calculators.fields import Field, Value, as_date, as_int
-from calculators.german_numbers import format_date, format_percent
+from calculators.german_numbers import format_date, format_percent, plural
 from calculators.result import Result, Table, Tone
 from calculators.rule_words import counted, ordinal, span
 from calculators.rules import Rules
@@ -27,7 +27,7 @@ YELLOW_MEASURES = (
     "Kleine Paketkorrektur prüfen (Umfang oder Preis)",
     "Nach jedem Termin eine schriftliche Zusammenfassung",
 )
-GREEN_MEASURES = ("Weiter so: Nutzen sichtbar halten, z. B. im Quartalsgespräch",)
+GREEN_MEASURES = ("Weiter so: Nutzen sichtbar halten, z.\u00a0B. im Quartalsgespräch",)
 HANDOVER_PLAN = (
     "Ende geordnet ankündigen, mit Datum",
     "Übergabe an Partner oder Selbstbedienungswege beschreiben",
@@ -98,7 +98,7 @@ INPUTS: tuple[Field | RuledField, ...] = (
     RuledField("aenderungen", _changes_field),
     Field(
         name="verzoegerungen",
-        label="Verzögerungen durch den Kunden (letzte 3 Monate)",
+        label="Verzögerungen durch den Kunden (letzte 3\u00a0Monate)",
         kind="integer",
         minimum=Decimal(0),
         maximum=Decimal(100),
@@ -107,7 +107,7 @@ INPUTS: tuple[Field | RuledField, ...] = (
     ),
     Field(
         name="eskalationen",
-        label="Eskalationen (letzte 3 Monate)",
+        label="Eskalationen (letzte 3\u00a0Monate)",
         kind="integer",
         minimum=Decimal(0),
         maximum=Decimal(100),
@@ -138,7 +138,7 @@ INPUTS: tuple[Field | RuledField, ...] = (
         minimum=Decimal(0),
         maximum=Decimal(10),
         default="0",
-        help="Nur ausfüllen, wenn bereits eine Sanierungsphase läuft.",
+        help="Füllen Sie das Feld nur aus, wenn bereits eine Sanierungsphase läuft.",
         fact="B5",
     ),
 )
@@ -149,15 +149,17 @@ def signals(values: Mapping[str, Value], rules: Rules) -> tuple[list[str], list[
     red: list[str] = []
     yellow: list[str] = []
     if as_int(values["eskalationen"]) >= 1:
-        red.append(f"{values['eskalationen']} Eskalation(en)")
+        red.append(plural(as_int(values["eskalationen"]), "Eskalation", "Eskalationen"))
     if as_int(values["offene_posten"]) >= 1:
-        red.append(f"{values['offene_posten']} überfällige(r) Posten")
+        red.append(
+            plural(as_int(values["offene_posten"]), "überfälliger Posten", "überfällige Posten")
+        )
     if values["nutzen"] == "nein":
         red.append("kein sichtbarer Nutzen")
     if as_int(values["aenderungen"]) >= rules.remediation.frequent_changes_per_month:
         yellow.append(f"häufige Änderungen ({values['aenderungen']} pro Monat)")
     if as_int(values["verzoegerungen"]) >= rules.remediation.delays_for_yellow:
-        yellow.append(f"{values['verzoegerungen']} Verzögerungen")
+        yellow.append(plural(as_int(values["verzoegerungen"]), "Verzögerung", "Verzögerungen"))
     if values["nutzung"] != "regelmaessig":
         yellow.append("seltene Nutzung")
     if values["zahlung"] == "verspaetet":
@@ -217,13 +219,17 @@ def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) ->
         if failed_reviews >= reviews_before_exit:
             verdict, status = "Rot: geordneter Ausstieg mit Übergabeplan", "ausstieg"
             explanation.append(
-                f"{failed_reviews} Review-Termine ohne spürbare Besserung: Ein fairer, geordneter "
+                f"{plural(failed_reviews, 'Review-Termin', 'Review-Termine')} ohne spürbare "
+                "Besserung: Ein fairer, geordneter "
                 "Ausstieg ist besser als weiteres Ziehen – nie im Ärger kündigen."
             )
             rows = tuple((str(index), step) for index, step in enumerate(HANDOVER_PLAN, 1))
             table = Table(("Schritt", "Übergabeplan"), rows)
         else:
-            verdict, status = f"Rot: Sanierungsphase über {weeks} Wochen", "sanierung"
+            verdict, status = (
+                f"Rot: Sanierungsphase über {plural(weeks, 'Woche', 'Wochen')}",
+                "sanierung",
+            )
             review_rows = [
                 (f"{index}. Review", format_date(day)) for index, day in enumerate(reviews, 1)
             ]
@@ -260,10 +266,11 @@ def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) ->
         )
         explanation.append("Keine gelben oder roten Signale.")
         table = Table(("Maßnahmen bei Grün",), tuple((item,) for item in GREEN_MEASURES))
-        what_if.append(
-            f"Ab {rules.remediation.frequent_changes_per_month} Änderungswünschen pro Monat oder "
-            f"{rules.remediation.delays_for_yellow} Verzögerungen → Gelb."
+        changes = plural(
+            rules.remediation.frequent_changes_per_month, "Änderungswunsch", "Änderungswünschen"
         )
+        delays = plural(rules.remediation.delays_for_yellow, "Verzögerung", "Verzögerungen")
+        what_if.append(f"Ab {changes} pro Monat oder {delays} → Gelb.")
     return Result(
         verdict=verdict,
         tone=tone,

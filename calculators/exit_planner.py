@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from calculators.calculator import Calculator, Example, RuledField, Templates, bind_inputs
 from calculators.fields import Field, Value, as_date, as_int
-from calculators.german_numbers import format_date
+from calculators.german_numbers import format_date, plural
 from calculators.result import Document, Result, Table
 from calculators.rule_words import span
 from calculators.rules import Rules
@@ -34,7 +34,7 @@ TRIGGERS = (
 CONSENT = (
     ("erteilt", "liegt vor"),
     ("keine", "liegt nicht vor – nur nach neuer Anfrage melden"),
-    ("pause", "Kunde wünscht eine Pause – bitte respektieren"),
+    ("pause", "Kunde wünscht eine Pause – respektieren Sie sie"),
 )
 
 
@@ -132,7 +132,8 @@ def compute(values: Mapping[str, Value], templates: Templates, rules: Rules) -> 
             continue
         documents.append(Document(title, fill_template(template, filling)))
     explanation = [
-        f"Wiedervorlage am {format_date(follow_up)} ({days} Tage nach der Entscheidung; "
+        f"Wiedervorlage am {format_date(follow_up)} ({plural(days, 'Tag', 'Tage')} nach der "
+        "Entscheidung; "
         f"Spielraum {format_date(earliest)} bis {format_date(latest)}).",
         f"Nur mit neuem Anlass melden, sinnvoll nach {filling['anlass']}.",
     ]

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from calculators.german_numbers import NumberError, format_number, parse_date, parse_number
+from calculators.german_numbers import (
+    NumberError,
+    enumerate_german,
+    format_amount,
+    format_number,
+    format_percent,
+    parse_date,
+    parse_number,
+)
 from calculators.problems import FieldError
 
 Kind = Literal["decimal", "integer", "percent", "money", "hours", "date", "choice", "text", "lines"]
@@ -126,11 +134,11 @@ class Field:
                 raise FieldError(self.name, f"Bitte füllen Sie „{self.label}“ aus.")
             return None
         if self.kind == "choice":
-            wanted = text.casefold()
+            wanted = _folded(text)
             for value, label in self.choices:
-                if wanted in (value.casefold(), label.casefold()):
+                if wanted in (_folded(value), _folded(label)):
                     return value
-            labels = ", ".join(value for value, _ in self.choices)
+            labels = enumerate_german([value for value, _ in self.choices], "oder")
             raise FieldError(self.name, f"„{text}“ passt nicht. Möglich sind: {labels}.")
         if self.kind == "lines":
             return self._parse_rows(text)
@@ -143,9 +151,10 @@ class Field:
         except NumberError as error:
             raise FieldError(self.name, error.message) from None
         self._check_digits(number)
+        self._check_share_slip(text, number)
         self._check_range(number)
         if self.kind == "integer" and number != number.to_integral_value():
-            raise FieldError(self.name, "Bitte eine ganze Zahl eingeben.")
+            raise FieldError(self.name, "Bitte geben Sie eine ganze Zahl ein.")
         self._check_step(number)
         return int(number) if self.kind == "integer" else number
 
@@ -153,7 +162,8 @@ class Field:
         if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
             raise FieldError(
                 self.name,
-                f"„{self.label}“: bitte ein Datum zwischen {EARLIEST_YEAR} und {LATEST_YEAR}.",
+                f"„{self.label}“: Bitte geben Sie ein Datum zwischen {EARLIEST_YEAR} und "
+                f"{LATEST_YEAR} ein.",
             )
         return day
 
@@ -163,7 +173,7 @@ class Field:
         problems: list[str] = []
         lines = [(number, line) for number, line in enumerate(text.splitlines(), 1) if line.strip()]
         if len(lines) > MAX_ROWS:
-            raise FieldError(self.name, f"Bitte höchstens {MAX_ROWS} Zeilen eingeben.")
+            raise FieldError(self.name, f"Bitte geben Sie höchstens {MAX_ROWS} Zeilen ein.")
         for number, line in lines:
             cells = CELL_SEPARATOR.split(line.strip())
             if len(cells) > len(self.row):
@@ -199,17 +209,32 @@ class Field:
                 self.name, f"„{self.label}“: höchstens {MAX_DECIMALS} Stellen nach dem Komma."
             )
 
+    def _check_share_slip(self, text: str, number: Decimal) -> None:
+        """A share written as a fraction ("0,3" for 30 %) where a percentage is expected.
+
+        Read as it stands it would be 0,3 % and give a silently wrong answer, so it is refused
+        with the likely meaning. Whoever really means a fraction of a percent types the sign
+        ("0,3 %"), which is accepted.
+        """
+        if self.kind != "percent" or "%" in text or not Decimal(0) < number < Decimal(1):
+            return
+        typed, meant = format_percent(number, 2), format_percent(number * 100, 2)
+        raise FieldError(
+            self.name,
+            f"{typed} – meinten Sie {meant}? Bitte geben Sie den Anteil in Prozent ein; wenn Sie "
+            f"wirklich {typed} meinen, schreiben Sie „{typed}“.",
+        )
+
     def _check_range(self, number: Decimal) -> None:
-        unit = f" {self.unit}" if self.unit else ""
         if self.minimum is not None:
             too_small = number <= self.minimum if self.minimum_exclusive else number < self.minimum
             if too_small:
                 bound = "größer als" if self.minimum_exclusive else "mindestens"
-                shown = _shown(self.minimum)
-                raise FieldError(self.name, f"„{self.label}“ muss {bound} {shown}{unit} sein.")
+                shown = format_amount(self.minimum, self.unit)
+                raise FieldError(self.name, f"„{self.label}“ muss {bound} {shown} sein.")
         if self.maximum is not None and number > self.maximum:
-            shown = _shown(self.maximum)
-            raise FieldError(self.name, f"„{self.label}“ darf höchstens {shown}{unit} sein.")
+            shown = format_amount(self.maximum, self.unit)
+            raise FieldError(self.name, f"„{self.label}“ darf höchstens {shown} sein.")
 
     def _check_step(self, number: Decimal) -> None:
         """A scale in steps (0, 5, 10, …) names the two allowed values around a typed one."""
@@ -219,16 +244,23 @@ class Field:
         below = base + (number - base) // self.step * self.step
         if below == number:
             return
-        unit = f" {self.unit}" if self.unit else ""
         nearest = [below, below + self.step]
         if self.maximum is not None:
             nearest = [value for value in nearest if value <= self.maximum]
         shown = " oder ".join(_shown(value) for value in nearest)
         raise FieldError(
             self.name,
-            f"„{self.label}“ wird in Schritten vergeben (Schrittweite {_shown(self.step)}{unit}): "
-            f"bitte {shown} eingeben.",
+            f"„{self.label}“ wird in Schritten vergeben (Schrittweite "
+            f"{format_amount(self.step, self.unit)}): Bitte geben Sie {shown} ein.",
         )
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _folded(text: str) -> str:
+    """A choice as typed, compared without case and umlauts: "spät" matches "spaet"."""
+    return text.casefold().translate(_UMLAUTS)
 
 
 def _shown(bound: Decimal) -> str:

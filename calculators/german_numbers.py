@@ -1,5 +1,10 @@
 """Reading and writing numbers, money and dates the way German readers type and expect them.
 
+This is the one German formatting module: the calculators and the content (rule figures,
+see ``content_model.rule_text``) both write numbers, units, ranges, dates and counts with it,
+so a non-breaking space before a unit, "%" or "EUR", an en dash in a range and a singular
+after one are decided in one place.
+
 Rules, chosen so that nothing is guessed:
 
 * ``,`` is the decimal separator, ``.`` groups thousands in groups of three ("6.000",
@@ -23,6 +28,10 @@ PLAIN = re.compile(r"\d+(?:,\d+)?")
 DATE_GERMAN = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 DATE_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 CENT = Decimal("0.01")
+#: Between a number and its unit, "%" or "EUR", so the two never part at a line end.
+NBSP = "\u00a0"
+#: Joins the ends of a range: "6–8", "60–90 Tage".
+EN_DASH = "\u2013"
 
 
 class NumberError(ValueError):
@@ -57,8 +66,8 @@ def _why_unreadable(digits: str) -> str:
     if re.fullmatch(r"\d+\.\d+", digits):
         comma = digits.replace(".", ",")
         return (
-            f"„{digits}“ ist mehrdeutig. Schreiben Sie Dezimalstellen mit Komma (z. B. {comma}) "
-            "und Tausender mit Punkt in Dreiergruppen (z. B. 6.000)."
+            f"„{digits}“ ist mehrdeutig. Schreiben Sie Dezimalstellen mit Komma "
+            f"(z.{NBSP}B. {comma}) und Tausender mit Punkt in Dreiergruppen (z.{NBSP}B. 6.000)."
         )
     return f"„{digits}“ ist keine Zahl. Beispiele: 6.000 oder 0,5."
 
@@ -77,7 +86,7 @@ def parse_date(text: str) -> dt.date:
             return dt.date(year, month, day)
     except ValueError:
         raise NumberError(f"„{compact}“ gibt es im Kalender nicht.") from None
-    raise NumberError("Bitte ein Datum wie 14.03.2026 eingeben.")
+    raise NumberError("Bitte geben Sie ein Datum wie 14.03.2026 ein.")
 
 
 def round_money(value: Decimal) -> Decimal:
@@ -101,12 +110,71 @@ def format_money(value: Decimal, unit: str = "EUR") -> str:
     """Money with cents only where there are any: "6.000 EUR", "1.469,06 EUR"."""
     rounded = round_money(value)
     places = 0 if rounded == rounded.to_integral_value() else 2
-    return f"{format_number(rounded, places, keep_zeros=True)} {unit}"
+    return f"{format_number(rounded, places, keep_zeros=True)}{NBSP}{unit}"
 
 
 def format_percent(value: Decimal | int, places: int = 1) -> str:
-    """A percentage as "30 %" or "92,5 %" (German typography: space before the sign)."""
-    return f"{format_number(value, places)} %"
+    """A percentage as "30 %" or "92,5 %" (German typography: non-breaking space before "%")."""
+    return f"{format_number(value, places)}{NBSP}%"
+
+
+def format_quantity(value: Decimal | int | str, unit: str) -> str:
+    """A number with its unit, kept on one line: "9 Uhr", "6 h", "30 %"."""
+    shown = value if isinstance(value, str) else format_number(value)
+    return f"{shown}{NBSP}{unit}" if unit else shown
+
+
+def format_range(first: Decimal | int, last: Decimal | int, unit: str = "") -> str:
+    """A range with an en dash: "6–8", "60–90 Tage"; a range of one value is that value."""
+    if first == last:
+        return format_quantity(first, unit)
+    return format_quantity(f"{format_number(first)}{EN_DASH}{format_number(last)}", unit)
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """A count with the noun it needs: "1 Punkt", "3 Punkte", "0 Eskalationen".
+
+    Never "(en)" or "(e)" brackets: the sentence names the form that fits the count.
+    """
+    return f"{count}{NBSP}{one if count == 1 else many}"
+
+
+def signed_plural(count: int, one: str, many: str) -> str:
+    """A change with its sign (typographic minus): "+1 Punkt", "−5 Punkte"."""
+    sign = "+" if count >= 0 else "\u2212"
+    return f"{sign}{plural(abs(count), one, many)}"
+
+
+def enumerate_german(items: list[str] | tuple[str, ...], last: str = "und") -> str:
+    """Items as a German list: "2", "2 und 3", "2, 3 und 5" (or "… oder 5")."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+def line_numbers(lines: list[int] | list[str]) -> str:
+    """Where in a list input: "Zeile 2", "Zeilen 2 und 3"."""
+    shown = [str(line) for line in lines]
+    return f"{'Zeile' if len(shown) == 1 else 'Zeilen'} {enumerate_german(shown)}"
+
+
+#: A unit as a field names it, with its nominative singular and plural for messages.
+UNIT_FORMS: dict[str, tuple[str, str]] = {
+    "Punkte": ("Punkt", "Punkte"),
+    "Tage": ("Tag", "Tage"),
+    "Tagen": ("Tag", "Tage"),
+    "Wochen": ("Woche", "Wochen"),
+    "Stunden": ("Stunde", "Stunden"),
+    "Minuten": ("Minute", "Minuten"),
+}
+
+
+def format_amount(value: Decimal | int, unit: str) -> str:
+    """A bound or figure with its unit in the nominative: "60 Tage", "1 Punkt", "30 %"."""
+    forms = UNIT_FORMS.get(unit)
+    if forms is None:
+        return format_quantity(value, unit)
+    return format_quantity(value, forms[0] if value == 1 else forms[1])
 
 
 def format_date(value: dt.date) -> str:

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from calculators.calculator import Calculator, Example, RuledField, Templates
 from calculators.fields import Field, Value, as_date, as_int
-from calculators.german_numbers import format_date
+from calculators.german_numbers import format_date, format_range, plural, signed_plural
 from calculators.problems import FieldError
 from calculators.result import Result, Table, Tone
 from calculators.rule_words import NBSP, amount, counted
@@ -152,7 +152,7 @@ def _dimension_field(name: str, label: str, rules: Rules) -> Field:
     middle = level_points(rules)[QUARTERS // 2]
     return Field(
         name=name,
-        label=f"{label} (0-{top} Punkte)",
+        label=f"{label} ({format_range(0, top, 'Punkte')})",
         kind="integer",
         unit="Punkte",
         minimum=Decimal(0),
@@ -174,7 +174,7 @@ INPUTS: tuple[Field | RuledField, ...] = (
         name="heute",
         label="Heute",
         kind="date",
-        help="Das Datum, zu dem Sie bewerten, z. B. 14.03.2026.",
+        help="Das Datum, zu dem Sie bewerten, z.\u00a0B. 14.03.2026.",
         fact="B3",
         default="02.03.2026",
     ),
@@ -183,7 +183,7 @@ INPUTS: tuple[Field | RuledField, ...] = (
         label="Nächster Schritt im Kalender am",
         kind="date",
         required=False,
-        help="Leer lassen, wenn kein Termin vereinbart ist.",
+        help="Lassen Sie das Feld leer, wenn kein Termin vereinbart ist.",
         fact="B3",
     ),
     Field(
@@ -243,17 +243,19 @@ def _nearest_changes(points: Mapping[str, int], total: int, rules: Rules) -> lis
         if able:
             name, title = min(able, key=lambda item: points[item[0]])
             changes.append(
-                f"+{missing} Punkte bei „{title}“ ({points[name]} → {points[name] + missing}) "
+                f"{signed_plural(missing, 'Punkt', 'Punkte')} bei „{title}“ "
+                f"({points[name]} → {points[name] + missing}) "
                 f"→ {label}"
             )
         elif missing <= sum(top - value for value in points.values()):
-            changes.append(f"+{missing} Punkte, verteilt auf mehrere Fragen → {label}")
+            more = signed_plural(missing, "Punkt", "Punkte")
+            changes.append(f"{more}, verteilt auf mehrere Fragen → {label}")
     if total >= pursue:
         slack = total - pursue + 1
-        changes.append(f"−{slack} Punkte → nur noch pflegen")
+        changes.append(f"{signed_plural(-slack, 'Punkt', 'Punkte')} → nur noch pflegen")
     elif total >= nurture:
         slack = total - nurture + 1
-        changes.append(f"−{slack} Punkte → parken oder aufgeben")
+        changes.append(f"{signed_plural(-slack, 'Punkt', 'Punkte')} → parken oder aufgeben")
     return changes
 
 
@@ -270,7 +272,7 @@ def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) ->
     if last_move > today:
         raise FieldError("letzte_bewegung", "Die letzte Bewegung kann nicht nach „Heute“ liegen.")
     status, verdict, tone, reason = _band(total, rules)
-    explanation = [f"{total} Punkte: {verdict}, {reason}."]
+    explanation = [f"{plural(total, 'Punkt', 'Punkte')}: {verdict}, {reason}."]
     what_if = _nearest_changes(points, total, rules)
 
     has_next_step = isinstance(next_step, dt.date) and next_step >= today
@@ -285,27 +287,30 @@ def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) ->
         status, tone = "wartend", "bad"
         verdict = "Auf „wartend“ setzen oder schließen"
         explanation.append(
-            f"Ablaufregel: seit {days_idle} Tagen kein nächster Schritt im Kalender "
-            f"(ab {expiry_days} Tagen wechselt der Status)."
+            f"Ablaufregel: seit {plural(days_idle, 'Tag', 'Tagen')} kein nächster Schritt im "
+            f"Kalender (ab {plural(expiry_days, 'Tag', 'Tagen')} wechselt der Status)."
         )
         what_if.append("Ein vereinbarter nächster Schritt mit Datum hebt die Ablaufregel auf.")
     else:
         deadline = reference + dt.timedelta(days=expiry_days)
         explanation.append(
             f"Kein nächster Schritt im Kalender: Ohne Termin wechselt der Status am "
-            f"{format_date(deadline)} auf „wartend“ ({expiry_days - days_idle} Tage)."
+            f"{format_date(deadline)} auf „wartend“ "
+            f"(in {plural(expiry_days - days_idle, 'Tag', 'Tagen')})."
         )
 
     signals = as_int(values["warnsignale"])
     attempts = as_int(values["kontaktversuche"])
     if signals >= signals_limit:
         explanation.append(
-            f"{signals} anhaltende Warnsignale (ab {signals_limit}): "
+            f"{plural(signals, 'anhaltendes Warnsignal', 'anhaltende Warnsignale')} "
+            f"(ab {signals_limit}): "
             "Aufgeben ist oft die vernünftige Entscheidung."
         )
     if attempts >= attempts_limit:
         explanation.append(
-            f"{attempts} Kontaktversuche ohne nächsten Schritt (ab {attempts_limit}): "
+            f"{plural(attempts, 'Kontaktversuch', 'Kontaktversuche')} ohne nächsten Schritt "
+            f"(ab {attempts_limit}): "
             "Die Chance sinkt deutlich."
         )
     if (signals >= signals_limit or attempts >= attempts_limit) and status in (

@@ -8,8 +8,12 @@ text small counts as words ("zwei Wochen"), as the articles and today's answers 
 
 from __future__ import annotations
 
-NBSP = "\u00a0"
-EN_DASH = "\u2013"
+from calculators import german_numbers
+from calculators.german_numbers import format_percent, format_range, plural
+
+#: The one German formatting module's characters, under the names callers already import.
+NBSP = german_numbers.NBSP
+EN_DASH = german_numbers.EN_DASH
 
 #: Counts up to twelve are written as words in running text; larger ones as digits.
 _WORDS = (
@@ -45,19 +49,17 @@ def capitalised(text: str) -> str:
 
 def amount(count: int, one: str, many: str) -> str:
     """A number with its unit, kept on one line: "1 Woche", "30 Tage"."""
-    return f"{count}{NBSP}{one if count == 1 else many}"
+    return plural(count, one, many)
 
 
 def span(first: int, last: int, unit: str) -> str:
     """A window with its unit: "60–90 Tage"; a window of one value is that value."""
-    if first == last:
-        return f"{first}{NBSP}{unit}"
-    return f"{first}{EN_DASH}{last}{NBSP}{unit}"
+    return format_range(first, last, unit)
 
 
 def percent(value: int) -> str:
     """A rule's share as German typography writes it: "80 %"."""
-    return f"{value}{NBSP}%"
+    return format_percent(value, 0)
 
 
 def counted(count: int, one: str, many: str, *, article: str = "ein") -> str:

@@ -15,7 +15,14 @@ from decimal import Decimal
 
 from calculators.calculator import Calculator, Example, Templates
 from calculators.fields import Field, Row, Value, as_decimal, as_int, as_rows
-from calculators.german_numbers import format_money, format_number, format_percent, round_money
+from calculators.german_numbers import (
+    enumerate_german,
+    format_money,
+    format_number,
+    format_percent,
+    format_quantity,
+    round_money,
+)
 from calculators.problems import FieldError
 from calculators.result import Result, Table, Tone
 from calculators.rule_words import percent
@@ -75,7 +82,7 @@ INPUTS: tuple[Field, ...] = (
         minimum_exclusive=True,
         required=False,
         default="250",
-        help="Leer lassen, um den Median der eingegebenen Kontakte zu nehmen.",
+        help="Lassen Sie das Feld leer, um den Median der eingegebenen Kontakte zu nehmen.",
         fact="B4",
     ),
 )
@@ -103,6 +110,11 @@ class Contact:
             moving=row["bewegung"] != "nein",
             line=as_int(row["_line"]),
         )
+
+
+def _hours(hours: Decimal) -> str:
+    """Hours with one decimal and the unit on the same line: "4,8 h"."""
+    return format_quantity(format_number(hours, 1), "h")
 
 
 def value_per_hour(probability_percent: Decimal, margin: Decimal, hours: Decimal) -> Decimal:
@@ -140,7 +152,10 @@ def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) ->
     names = [contact.name for contact in contacts]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
-        raise FieldError("kontakte", f"Jeder Kontakt nur einmal, bitte: {', '.join(duplicates)}.")
+        raise FieldError(
+            "kontakte",
+            f"Bitte nennen Sie jeden Kontakt nur einmal: {enumerate_german(duplicates)}.",
+        )
     per_hour = [value_per_hour(c.probability, c.margin, c.hours) for c in contacts]
     team = values["team_median"]
     if isinstance(team, Decimal):
@@ -153,7 +168,7 @@ def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) ->
             contact.name,
             format_percent(contact.probability),
             format_money(contact.margin),
-            f"{format_number(contact.hours, 1)} h",
+            _hours(contact.hours),
             format_money(value, "EUR/h"),
             advice,
         )
@@ -165,7 +180,7 @@ def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) ->
     park = [name for name, (status, _) in zip(names, verdicts, strict=True) if status == "parken"]
     explanation = [
         f"{contact.name}: ({format_percent(contact.probability)} × "
-        f"{format_money(contact.margin)}) ÷ {format_number(contact.hours, 1)} h = "
+        f"{format_money(contact.margin)}) ÷ {_hours(contact.hours)} = "
         f"{format_money(value, 'EUR/h')}"
         for contact, value in zip(contacts, per_hour, strict=True)
     ]
@@ -185,7 +200,7 @@ def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) ->
     if eaters:
         explanation.append(
             "Zeitfresser-Liste (viele Stunden, keine Bewegung): "
-            + ", ".join(f"{c.name} ({format_number(c.hours, 1)} h)" for c in eaters)
+            + ", ".join(f"{c.name} ({_hours(c.hours)})" for c in eaters)
         )
     verdict, tone = _summary(prioritise, park)
     what_if = [
@@ -218,13 +233,13 @@ def _what_would_prioritise(contact: Contact, reference: Decimal) -> str:
     changes = []
     if probability > 0 and margin > 0:
         hours = probability / HUNDRED * margin / reference
-        changes.append(f"höchstens {format_number(hours, 1)} h bis zur Entscheidung")
+        changes.append(f"höchstens {_hours(hours)} bis zur Entscheidung")
     if margin > 0:
         needed = reference * contact.hours / margin * HUNDRED
         if needed <= HUNDRED:
             changes.append(f"mindestens {format_percent(needed)} Abschlusswahrscheinlichkeit")
     if not changes:
-        return f"{name}: Ohne Marge bleibt der Wert bei 0 EUR/h."
+        return f"{name}: Ohne Marge bleibt der Wert bei {format_money(Decimal(0), 'EUR/h')}."
     return f"{name}: {' oder '.join(changes)} → priorisieren"
 
 

@@ -14,7 +14,7 @@ def main(argv: list[str]) -> int:
     """Print every problem, one per line, and exit non-zero if there is any."""
     root = Path(argv[0] if argv else "content")
     try:
-        playbook = load_playbook(root, calculators=field_names())
+        playbook = load_playbook(root, calculators=field_names(), editorial=True)
     except ContentError as error:
         print(error, file=sys.stderr)
         print(f"{len(error.problems)} problem(s)", file=sys.stderr)

@@ -207,7 +207,7 @@ KIND_NAMES: dict[str, str] = {
 
 def field_range(field: Field) -> str:
     """The allowed values of a field in German, e.g. "0 bis 20 Punkte"."""
-    unit = f" {field.unit}" if field.unit else ""
+    unit = f"\u00a0{field.unit}" if field.unit else ""
     if field.choices:
         return ", ".join(label for _, label in field.choices)
     low = None if field.minimum is None else format_number(field.minimum)

@@ -7,6 +7,7 @@ sees everything wrong at once, each with file, line and column.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -16,6 +17,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from calculators.boundary import run
+from calculators.registry import CALCULATORS
 from calculators.rules import Rules
 from content_model.contract import CONTRACT
 from content_model.pages import chapter_uri, page_url, part_uri, with_fragment
@@ -37,7 +40,7 @@ from content_model.schema import (
     Term,
 )
 from content_model.site_map import SPECIAL_PAGE_BY_ID, SPECIAL_PAGES, SitePage, site_pages
-from content_model.strict_yaml import Data, PathKey, YamlDocument, parse_yaml
+from content_model.strict_yaml import Data, PathKey, Position, YamlDocument, parse_yaml
 from content_model.team import with_team_defaults
 
 M = TypeVar("M", bound=BaseModel)
@@ -188,7 +191,13 @@ def _parse(path: Path, root: Path, problems: list[Problem]) -> tuple[YamlDocumen
 
 
 def _read(
-    path: Path, root: Path, model: type[M], problems: list[Problem], rules: RuleBook | None
+    path: Path,
+    root: Path,
+    model: type[M],
+    problems: list[Problem],
+    rules: RuleBook | None,
+    *,
+    editorial: bool = False,
 ) -> tuple[M, YamlDocument] | None:
     """Parse, put in the rules' figures and validate one content file.
 
@@ -199,6 +208,8 @@ def _read(
     if parsed is None:
         return None
     document, text = parsed
+    if editorial:
+        problems.extend(unlabelled_refs(document, text))
     references = resolve_rule_refs(document, text, rule_names(), rules)
     problems.extend(references.problems)
     try:
@@ -210,6 +221,47 @@ def _read(
             problem for problem in error.problems if problem.field not in references.unresolved
         )
         return None
+
+
+#: A reference written into a sentence shows its label, not the target's full title.
+UNLABELLED_REF = "Verweis im Fließtext braucht eine kurze Beschriftung"
+#: What may stand around a reference that is a list item or a line of its own.
+_STANDALONE = re.compile(r"[\s\-–•*→.:;]*")
+
+
+def unlabelled_refs(document: YamlDocument, source: str) -> list[Problem]:
+    """Every ``[[ref]]`` without ``|Linktext`` inside running text, placed at the reference.
+
+    A reference that stands alone (a list item, a line or paragraph of its own, a ``see``
+    entry) may show the target's title; in a sentence the full title breaks the sentence
+    ("in der Schritt 2: Die Gesprächsmappe vorbereiten skizziert"), so it needs a label.
+    """
+    line_starts = [0, *(index + 1 for index, char in enumerate(source) if char == "\n")]
+    problems: list[Problem] = []
+    for path, node in walk(document.data):
+        if not isinstance(node, str) or "[[" not in node:
+            continue
+        position = document.position_of(path)
+        search_from = line_starts[position.line - 1] + position.column - 1
+        for line in node.splitlines():
+            for match in INLINE_REF.finditer(line):
+                if match.group(2) is not None or match.group(1).startswith("regel:"):
+                    continue
+                found = source.find(match.group(0), search_from)
+                if found >= 0:
+                    search_from = found + len(match.group(0))
+                rest = line[: match.start()] + line[match.end() :]
+                if _STANDALONE.fullmatch(rest):
+                    continue
+                where = position
+                if found >= 0:
+                    row = bisect.bisect_right(line_starts, found) - 1
+                    where = Position(row + 1, found - line_starts[row] + 1)
+                ref = match.group(1).strip()
+                message = f"{UNLABELLED_REF}: [[{ref}|…]] statt [[{ref}]]"
+                dotted = ".".join(str(part) for part in path)
+                problems.append(Problem(document.path, where.line, where.column, dotted, message))
+    return problems
 
 
 def _read_rules(root: Path, problems: list[Problem]) -> RuleBook | None:
@@ -338,18 +390,40 @@ class _Checker:
 
 
 def load_playbook(
-    root: Path, *, calculators: Mapping[str, Collection[str]] | None = None
+    root: Path,
+    *,
+    calculators: Mapping[str, Collection[str]] | None = None,
+    editorial: bool = False,
 ) -> Playbook:
     """Load and validate ``root`` (the content folder); raise ContentError listing all problems.
 
     ``calculators`` maps each known calculator id to its field names, so that calculator
-    blocks and their presets can be checked; ``None`` skips that check.
+    blocks and their presets can be checked; ``None`` skips that check. ``editorial`` also
+    reports every reference in running text without a short label (``unlabelled_refs``) and
+    every declared worked example its calculator answers otherwise (``worked_example_problems``,
+    needs ``calculators``). ``python -m content_model`` and ``make test`` check both; the site
+    build does not, so a team that changes a rule still gets its site (and the editorial test
+    names the chapter examples its rules contradict).
     """
     problems: list[Problem] = []
     rules = _read_rules(root, problems)
     parts_read = _read(root / "parts.yml", root, PartsFile, problems, rules)
-    glossary_read = _read(root / "glossary.yml", root, GlossaryFile, problems, rules)
-    onboarding_read = _read(root / "onboarding.yml", root, OnboardingFile, problems, rules)
+    glossary_read = _read(
+        root / "glossary.yml",
+        root,
+        GlossaryFile,
+        problems,
+        rules,
+        editorial=editorial,
+    )
+    onboarding_read = _read(
+        root / "onboarding.yml",
+        root,
+        OnboardingFile,
+        problems,
+        rules,
+        editorial=editorial,
+    )
     redirects_read = (
         _read(root / "redirects.yml", root, RedirectsFile, problems, rules)
         if (root / "redirects.yml").exists()
@@ -360,7 +434,7 @@ def load_playbook(
     if not chapter_files:
         problems.append(Problem(str(root / "chapters"), 1, 1, "", "no chapter files (*.yml)"))
     for path in chapter_files:
-        read = _read(path, root, Chapter, problems, rules)
+        read = _read(path, root, Chapter, problems, rules, editorial=editorial)
         if read is None:
             continue
         chapter, document = read
@@ -414,6 +488,9 @@ def load_playbook(
     _check_order(chapters_read, checker)
     for chapter, document in chapters_read:
         checker.check_references(chapter, document)
+        checker.problems += worked_example_problems(
+            chapter, document, rules.rules, calculators if editorial else None
+        )
     checker.check_references(glossary, glossary_document)
     onboarding, onboarding_document = onboarding_read
     checker.check_references(onboarding, onboarding_document)
@@ -440,6 +517,48 @@ def load_playbook(
         targets=checker.targets,
         redirects=redirects,
     )
+
+
+def worked_example_problems(
+    chapter: Chapter,
+    document: YamlDocument,
+    rules: Rules,
+    calculators: Mapping[str, Collection[str]] | None = None,
+) -> list[Problem]:
+    """Every preset with a stated ``outcome`` gets exactly that answer from its calculator.
+
+    The preset's values fill the calculator's defaults, as the form does; a chapter whose
+    worked example the calculator answers differently is reported at the outcome. Without
+    ``calculators`` (calculator blocks unchecked) nothing is computed.
+    """
+    problems: list[Problem] = []
+    if calculators is None:
+        return problems
+    for path, node in walk(chapter):
+        if not isinstance(node, CalculatorBlock) or node.calculator not in CALCULATORS:
+            continue
+        calculator = CALCULATORS[node.calculator].bind(rules)
+        for index, preset in enumerate(node.presets):
+            if preset.outcome is None:
+                continue
+            where = (*path, "presets", index, "outcome")
+            answer = run(node.calculator, {**calculator.defaults(), **preset.values}, rules=rules)
+            result = answer.get("result")
+            if not isinstance(result, dict):
+                message = f"Das Rechenbeispiel rechnet nicht: {answer.get('errors')}"
+                problems.append(_problem(document, where, message))
+                continue
+            status, verdict = str(result["status"]), str(result["verdict"])
+            expected = preset.outcome
+            if status != expected.status or (
+                expected.verdict is not None and expected.verdict not in verdict
+            ):
+                message = (
+                    f"Das Kapitel nennt „{expected.verdict or expected.status}“, der Rechner "
+                    f"antwortet „{verdict}“ (Status {status})"
+                )
+                problems.append(_problem(document, where, message))
+    return problems
 
 
 def _check_order(chapters: list[tuple[Chapter, YamlDocument]], checker: _Checker) -> None:

@@ -13,7 +13,12 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from calculators.german_numbers import format_number
+from calculators import german_numbers
+from calculators.german_numbers import format_number, format_quantity, format_range
+
+#: The one German formatting module's characters, under the names callers already import.
+NBSP = german_numbers.NBSP
+EN_DASH = german_numbers.EN_DASH
 
 #: ``[[regel:section.rule]]`` or ``[[regel:section.rule|form]]``.
 RULE_REF = re.compile(r"\[\[regel:([^\]|]*)(?:\|([^\]]*))?\]\]")
@@ -24,9 +29,6 @@ Unit = Literal["punkte", "tage", "wochen", "stunden", "minuten", "prozent", "anz
 Form = Literal["", "zahl", "dativ"]
 FORMS: tuple[Form, ...] = ("", "zahl", "dativ")
 RuleValue = int | tuple[int, int]
-
-NBSP = "\u00a0"
-EN_DASH = "\u2013"
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ def format_rule(value: RuleValue, unit: str, form: Form = "") -> str:
     en dash. ``zahl`` gives the bare number, for sentences that name the unit themselves.
     """
     if isinstance(value, tuple):
-        number = f"{format_number(value[0])}{EN_DASH}{format_number(value[1])}"
+        number = format_range(value[0], value[1])
         one = False
     else:
         number = format_number(value)
@@ -62,7 +64,7 @@ def format_rule(value: RuleValue, unit: str, form: Form = "") -> str:
     if form == "zahl" or unit == "anzahl":
         return number
     if unit == "prozent":
-        return f"{number}{NBSP}%"
+        return format_quantity(number, "%")
     words = UNIT_WORDS[unit]
     word = words.one if one else (words.many_dative if form == "dativ" else words.many)
-    return f"{number}{NBSP}{word}"
+    return format_quantity(number, word)

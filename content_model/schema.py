@@ -497,12 +497,26 @@ class SeeAlsoBlock(BlockBase):
     items: list[SeeAlso] = Field(min_length=1)
 
 
+class Outcome(Model):
+    """What the chapter says the calculator answers for a preset.
+
+    A preset with an outcome is the chapter's worked example declared as the calculator's:
+    the loader computes it and reports where the calculator answers otherwise.
+    """
+
+    status: Id
+    """The calculator's status key, e.g. ``faellig``, ``pflegen``, ``aktiv``."""
+    verdict: Text | None = None
+    """A part of the verdict as the chapter states it, e.g. "fällig seit 10.03.2026"."""
+
+
 class Preset(Model):
     """Preset values for a calculator, e.g. a worked example for a workshop."""
 
     id: Id
     label: Text
     values: dict[str, str]
+    outcome: Outcome | None = None
 
 
 class CalculatorBlock(BlockBase):

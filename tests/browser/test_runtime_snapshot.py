@@ -117,7 +117,7 @@ def test_second_visit_starts_from_the_snapshot_and_answers_the_same(
     fill_and_wait(container, typed)
     expect(container.locator(".kx-result")).to_contain_text(COMPLETE)
     assert container.locator(".kx-result").inner_text() == expected
-    assert "64.675,28 EUR/h" in expected
+    assert "64.675,28\u00a0EUR/h" in expected
     # A bad entry still gets its German message from the restored Python.
     fill_and_wait(container, {"team_median": "viel"})
     expect(container.locator("#kx-value-per-hour-team_median-fehler")).to_contain_text("keine Zahl")

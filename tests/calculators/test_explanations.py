@@ -31,10 +31,12 @@ def test_score_names_the_rule_and_the_nearest_change() -> None:
     fields = score(0, problem="20", entscheider="20", zeitplan="10", budget="10", loesung="0")
     result = result_of("qualification-score", fields)
     assert result["explanation"][0] == (
-        "60 Punkte: Pflegen mit gelegentlichen, hilfreichen Inhalten, weil 55 ≤ 60 < 70."
+        "60\u00a0Punkte: Pflegen mit gelegentlichen, hilfreichen Inhalten, weil 55 ≤ 60 < 70."
     )
-    assert "+10 Punkte bei „Stimmige Lösung“ (0 → 10) → aktiv vorantreiben" in result["what_if"]
-    assert "−6 Punkte → parken oder aufgeben" in result["what_if"]
+    assert (
+        "+10\u00a0Punkte bei „Stimmige Lösung“ (0 → 10) → aktiv vorantreiben" in result["what_if"]
+    )
+    assert "\u22126\u00a0Punkte → parken oder aufgeben" in result["what_if"]
 
 
 def test_score_table_shows_each_dimension_with_its_level() -> None:
@@ -48,18 +50,18 @@ def test_score_table_shows_each_dimension_with_its_level() -> None:
 def test_score_tells_when_the_expiry_rule_will_switch() -> None:
     fields = score(80, naechster_schritt="", letzte_bewegung="20.02.2026")
     explanation = result_of("qualification-score", fields)["explanation"]
-    assert "am 22.03.2026 auf „wartend“ (20 Tage)" in " ".join(explanation)
+    assert "am 22.03.2026 auf „wartend“ (in 20\u00a0Tagen)" in " ".join(explanation)
 
 
 def test_value_per_hour_shows_the_formula_with_the_figures() -> None:
     fields = {"kontakte": "A; 30 %; 6.000; 6\nB; 15 %; 8.000; 10", "team_median": "250"}
     result = result_of("value-per-hour", fields)
     assert result["explanation"][:2] == [
-        "A: (30 % × 6.000 EUR) ÷ 6 h = 300 EUR/h",
-        "B: (15 % × 8.000 EUR) ÷ 10 h = 120 EUR/h",
+        "A: (30\u00a0% × 6.000\u00a0EUR) ÷ 6\u00a0h = 300\u00a0EUR/h",
+        "B: (15\u00a0% × 8.000\u00a0EUR) ÷ 10\u00a0h = 120\u00a0EUR/h",
     ]
     assert result["what_if"] == [
-        "B: höchstens 4,8 h bis zur Entscheidung oder mindestens 31,3 % "
+        "B: höchstens 4,8\u00a0h bis zur Entscheidung oder mindestens 31,3\u00a0% "
         "Abschlusswahrscheinlichkeit → priorisieren"
     ]
 
@@ -70,17 +72,17 @@ def test_value_per_hour_shows_the_formula_with_the_figures() -> None:
         (
             {"kontakte": "A; 130; 6000; 5"},
             "kontakte",
-            "Zeile 1, Abschlusswahrscheinlichkeit: „Abschlusswahrscheinlichkeit“ darf höchstens 100 % sein.",
+            "Zeile 1, Abschlusswahrscheinlichkeit: „Abschlusswahrscheinlichkeit“ darf höchstens 100\u00a0% sein.",
         ),
         (
             {"kontakte": "A; 30; 6000; 0"},
             "kontakte",
-            "Zeile 1, Stunden bis zur Entscheidung: „Stunden bis zur Entscheidung“ muss größer als 0 h sein.",
+            "Zeile 1, Stunden bis zur Entscheidung: „Stunden bis zur Entscheidung“ muss größer als 0\u00a0h sein.",
         ),
         (
             {"kontakte": "A; 30; 6000; -2"},
             "kontakte",
-            "Zeile 1, Stunden bis zur Entscheidung: „Stunden bis zur Entscheidung“ muss größer als 0 h sein.",
+            "Zeile 1, Stunden bis zur Entscheidung: „Stunden bis zur Entscheidung“ muss größer als 0\u00a0h sein.",
         ),
         ({"kontakte": "A; 30; 6000; 5; 1; 2"}, "kontakte", "Zeile 1: 6 Angaben statt höchstens 5"),
         ({"kontakte": ""}, "kontakte", "Bitte füllen Sie „Kontakte“ aus."),
@@ -109,7 +111,7 @@ def test_many_bad_lines_are_summarised() -> None:
 
 def test_integer_fields_refuse_fractions() -> None:
     errors = errors_of("qualification-score", score(50, warnsignale="1,5"))
-    assert errors == {"warnsignale": "Bitte eine ganze Zahl eingeben."}
+    assert errors == {"warnsignale": "Bitte geben Sie eine ganze Zahl ein."}
 
 
 def test_choice_accepts_value_or_label_in_any_case() -> None:
@@ -149,7 +151,7 @@ def test_exit_planner_fills_the_content_templates() -> None:
 def test_exit_planner_warns_when_there_is_no_consent() -> None:
     result = result_of("exit-planner", with_defaults("exit-planner", einwilligung="pause"))
     assert (
-        "Achtung, Einwilligung für Nachrichten: Kunde wünscht eine Pause – bitte respektieren."
+        "Achtung, Einwilligung für Nachrichten: Kunde wünscht eine Pause – respektieren Sie sie."
         in result["explanation"]
     )
 
@@ -162,7 +164,7 @@ def test_red_customer_gets_a_plan_with_two_reviews() -> None:
     assert isinstance(table, dict)
     assert table["rows"] == [
         ["Ziel 1", "Alle überfälligen Posten bis 13.04.2026 ausgeglichen"],
-        ["Ziel 2", "Vereinbarte Reaktionszeiten zu über 90 % eingehalten"],
+        ["Ziel 2", "Vereinbarte Reaktionszeiten zu über 90\u00a0% eingehalten"],
         ["Start", "02.03.2026"],
         ["1. Review", "23.03.2026"],
         ["2. Review und Ende", "13.04.2026"],
@@ -172,7 +174,7 @@ def test_red_customer_gets_a_plan_with_two_reviews() -> None:
 def test_commitment_tracker_names_the_kept_count_needed() -> None:
     fields = with_defaults("commitment-tracker")
     result = result_of("commitment-tracker", fields)
-    assert result["what_if"] == ["5 von 5 eingehalten (über 90 %) → die Vereinbarung trägt."]
+    assert result["what_if"] == ["5 von 5 eingehalten (über 90\u00a0%) → die Vereinbarung trägt."]
 
 
 def test_commitment_tracker_reports_weekly_kpis() -> None:
@@ -184,6 +186,6 @@ def test_commitment_tracker_reports_weekly_kpis() -> None:
     )
     explanation = result_of("commitment-tracker", fields)["explanation"]
     assert explanation[-1] == (
-        "Wochen-KPIs: Termintreue 80 %; Pünktlichkeit der Freigaben 75 %; "
+        "Wochen-KPIs: Termintreue 80\u00a0%; Pünktlichkeit der Freigaben 75\u00a0%; "
         "Kurzfristige Anforderungsänderungen 2."
     )

@@ -72,7 +72,7 @@ def test_a_date_at_the_end_of_the_calendar_is_refused_not_crashed() -> None:
     # Found by tests/content/test_fuzz.py: adding the 30 days raised OverflowError.
     result = commitments("20.12.9999")
     assert result["ok"] is False
-    bounds = f"bitte ein Datum zwischen {EARLIEST_YEAR} und {LATEST_YEAR}."
+    bounds = f"Bitte geben Sie ein Datum zwischen {EARLIEST_YEAR} und {LATEST_YEAR} ein."
     assert result["errors"] == {
         "vereinbart_am": f"„Vereinbart am“: {bounds}",
         "heute": f"„Heute“: {bounds}",

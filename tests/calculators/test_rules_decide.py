@@ -52,14 +52,14 @@ def test_a_single_band_moves_a_single_verdict() -> None:
     result = result_of("qualification-score", fields, higher)
     assert result["status"] == "pflegen"
     assert result["explanation"][0].endswith("weil 55 ≤ 70 < 75.")  # type: ignore[index]
-    assert "+5 Punkte bei „Stimmige Lösung“ (0 → 5) → aktiv vorantreiben" in result["what_if"]  # type: ignore[operator]
+    assert "+5\u00a0Punkte bei „Stimmige Lösung“ (0 → 5) → aktiv vorantreiben" in result["what_if"]  # type: ignore[operator]
 
 
 def test_the_follow_up_window_moves_the_reminder_and_its_leeway() -> None:
     result = result_of("exit-planner", team_defaults("exit-planner"), TEAM_RULES)
     assert result["verdict"] == "Wiedervorlage am 01.05.2026"
     assert result["explanation"][0] == (  # type: ignore[index]
-        "Wiedervorlage am 01.05.2026 (60 Tage nach der Entscheidung; "
+        "Wiedervorlage am 01.05.2026 (60\u00a0Tage nach der Entscheidung; "
         "Spielraum 01.04.2026 bis 01.05.2026)."
     )
 
@@ -68,7 +68,10 @@ def test_clearly_below_names_the_teams_share() -> None:
     fields = {"kontakte": "A; 17; 6000; 6", "team_median": "250"}
     result = result_of("value-per-hour", fields, TEAM_RULES)
     assert result["values"]["status:A"] == "parken"  # type: ignore[index]
-    assert "deutlich darunter heißt unter 70 % davon (175 EUR/h)." in result["explanation"][-1]  # type: ignore[index]
+    assert (
+        "deutlich darunter heißt unter 70\u00a0% davon (175\u00a0EUR/h)."
+        in result["explanation"][-1]
+    )  # type: ignore[index]
 
 
 def test_a_remediation_plan_has_as_many_reviews_as_the_rules_ask() -> None:
@@ -91,7 +94,7 @@ def test_a_commitment_review_follows_the_rules_weeks() -> None:
     }
     result = result_of("commitment-tracker", fields, TEAM_RULES)
     assert result["explanation"][0] == (  # type: ignore[index]
-        "Zwischen-Review (15 Minuten): 23.03.2026; Entscheidung nach 20 Tagen: 22.03.2026."
+        "Zwischen-Review (15\u00a0Minuten): 23.03.2026; Entscheidung nach 20\u00a0Tagen: 22.03.2026."
     )
 
 

@@ -72,8 +72,8 @@ def test_points_off_the_step_get_a_message_that_names_the_allowed_ones() -> None
     answer = run("qualification-score", score(50, problem="12"), rules=PLAYBOOK_RULES)
     assert answer["ok"] is False
     assert answer["errors"] == {
-        "problem": "„Klares Problem (0-20 Punkte)“ wird in Schritten vergeben "
-        "(Schrittweite 5 Punkte): bitte 10 oder 15 eingeben."
+        "problem": "„Klares Problem (0\u201320\u00a0Punkte)“ wird in Schritten vergeben "
+        "(Schrittweite 5\u00a0Punkte): Bitte geben Sie 10 oder 15 ein."
     }
 
 
@@ -90,7 +90,11 @@ def test_a_step_of_one_takes_every_whole_number() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "message"),
-    [("12", "bitte 10 oder 15 eingeben."), ("19", "bitte 15 oder 20 eingeben."), ("20", None)],
+    [
+        ("12", "Bitte geben Sie 10 oder 15 ein."),
+        ("19", "Bitte geben Sie 15 oder 20 ein."),
+        ("20", None),
+    ],
 )
 def test_a_field_with_a_step(typed: str, message: str | None) -> None:
     field = Field(
@@ -120,7 +124,7 @@ def test_the_top_of_the_scale_is_not_offered_beyond_the_maximum() -> None:
     )
     with pytest.raises(FieldError) as raised:
         field.parse("17")
-    assert raised.value.message.endswith("bitte 15 eingeben.")
+    assert raised.value.message.endswith("Bitte geben Sie 15 ein.")
 
 
 def test_the_result_table_names_the_level_and_the_maximum() -> None:
