@@ -30,8 +30,15 @@ KINDS: dict[str, tuple[str, int]] = {
     "entscheidung": ("Entscheidung vertagt", 3),
     "freigabe": ("Freigabe fehlt", 2),
     "anforderung": ("Anforderung geändert", 2),
-    "ansprechpartner": ("Ansprechpartner gewechselt", 1),
+    "ansprechperson": ("Ansprechperson gewechselt", 1),
 }
+
+#: Earlier spellings of a kind (value or label), still accepted so saved links and pasted
+#: lists keep working.
+FORMER_KINDS: tuple[tuple[str, str], ...] = (
+    ("ansprechpartner", "ansprechperson"),
+    ("Ansprechpartner gewechselt", "ansprechperson"),
+)
 
 COLUMNS: tuple[Field, ...] = (
     Field(name="datum", label="Datum", kind="date", fact="A6"),
@@ -40,6 +47,7 @@ COLUMNS: tuple[Field, ...] = (
         label="Art",
         kind="choice",
         choices=tuple((key, label) for key, (label, _) in KINDS.items()),
+        aliases=FORMER_KINDS,
         fact="A2",
     ),
     Field(name="auswirkung", label="Auswirkung", kind="text", required=False, fact="A8"),
@@ -50,8 +58,8 @@ INPUTS: tuple[Field, ...] = (
         name="heute",
         label="Heute",
         kind="date",
-        default="20.03.2026",
-        help="Stichtag der Prüfung, z.\u00a0B. 20.03.2026.",
+        default="17.03.2026",
+        help="Stichtag der Prüfung, z.\u00a0B. 17.03.2026.",
         fact="A2",
     ),
     Field(
@@ -61,11 +69,12 @@ INPUTS: tuple[Field, ...] = (
         help=f"Eine Zeile pro Vorfall. Art ist eins von: {', '.join(KINDS)}.",
         row=COLUMNS,
         default=(
-            "04.02.2026; freigabe; Sprintstart eine Woche später\n"
-            "11.02.2026; termin; Testdaten fehlen, Abnahme verschoben\n"
-            "25.02.2026; anforderung; zwei Tage Nacharbeit\n"
-            "04.03.2026; termin; Schulung abgesagt\n"
-            "18.03.2026; termin; Go-live gefährdet"
+            "03.02.2026; termin; Design-Team wartete drei Tage\n"
+            "09.02.2026; freigabe; Sprint 3 begann eine Woche später\n"
+            "24.02.2026; termin; Schnittstelle zur Warenwirtschaft neun Arbeitstage ungeklärt\n"
+            "26.02.2026; anforderung; zwei Arbeitstage Nacharbeit\n"
+            "02.03.2026; ansprechperson; geklärte Fragen neu besprochen\n"
+            "10.03.2026; termin; Testlauf verschoben, Livegang Ende März nicht zu halten"
         ),
         fact="A6",
     ),
@@ -237,15 +246,15 @@ def formula(rules: Rules) -> str:
 CALCULATOR = Calculator(
     id="collaboration-check",
     title="Zusammenarbeits-Check",
-    summary="Prüft an einem datierten Vorfallprotokoll, ob ein strukturiertes Gespräch fällig ist.",
+    summary="Prüft an einer datierten Vorfallsliste, ob ein strukturiertes Gespräch fällig ist.",
     facts=("A2", "A6", "A8"),
     formula=formula,
     inputs=INPUTS,
     compute=compute,
     examples=(
         Example(
-            "Drei verpasste Termine in fünf Wochen",
-            {"heute": "20.03.2026", "vorfaelle": INPUTS[1].default},
+            "Hansen Großhandel: drei verpasste Termine in fünf Wochen",
+            {"heute": "17.03.2026", "vorfaelle": INPUTS[1].default},
         ),
     ),
 )

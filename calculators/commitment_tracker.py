@@ -58,11 +58,11 @@ INPUTS: tuple[Field, ...] = (
         name="vereinbart_am",
         label="Vereinbart am",
         kind="date",
-        default="02.03.2026",
+        default="17.03.2026",
         help="Tag des Gesprächs, in dem die Maßnahmen vereinbart wurden.",
         fact="A10",
     ),
-    Field(name="heute", label="Heute", kind="date", default="01.04.2026", fact="A10"),
+    Field(name="heute", label="Heute", kind="date", default="31.03.2026", fact="A10"),
     Field(
         name="massnahmen",
         label="Maßnahmen",
@@ -71,11 +71,11 @@ INPUTS: tuple[Field, ...] = (
         "Jede Maßnahme braucht eine Person, nicht „wir“.",
         row=COLUMNS,
         default=(
-            "Freigabefenster festlegen; Frau Kaya; 04.03.2026; ja\n"
-            "Entscheider benennen; Herr Brandt; 06.03.2026; ja\n"
-            "Backlog nach MoSCoW sortieren; Frau Ilić; 10.03.2026; ja\n"
-            "Testdaten liefern; Herr Brandt; 17.03.2026; spät\n"
-            "Status-Ampel einführen; Frau Kaya; 24.03.2026; ja"
+            "Prioritätenliste nach MoSCoW vorlegen; J. Krüger; 19.03.2026; ja\n"
+            "Angepassten Zeitplan senden; L. Hoffmann; 20.03.2026; ja\n"
+            "Zwei feste Freigabetermine pro Woche eintragen; M. Yilmaz; 24.03.2026; ja\n"
+            "Testdaten für die Zahlungsschnittstelle liefern; M. Yilmaz; 24.03.2026; spät\n"
+            "RACI-Matrix mit zwei Entscheidern bestätigen; J. Krüger; 27.03.2026; ja"
         ),
         fact="A10",
     ),
@@ -267,7 +267,7 @@ CALCULATOR = Calculator(
     compute=compute,
     examples=(
         Example(
-            "Fünf Maßnahmen, eine davon verspätet",
+            "Hansen Großhandel nach Option A: fünf Maßnahmen, eine verspätet",
             {field.name: field.default for field in INPUTS},
         ),
     ),

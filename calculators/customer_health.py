@@ -183,7 +183,7 @@ def remediation_goals(values: Mapping[str, Value], end: dt.date, rules: Rules) -
     kept = format_percent(rules.commitment.kept_share, 0)
     fallback = (
         f"Vereinbarte Reaktionszeiten zu über {kept} eingehalten",
-        "Feste Ansprechpartner auf beiden Seiten benannt",
+        "Feste Ansprechpersonen auf beiden Seiten benannt",
     )
     for goal in fallback:
         if len(goals) >= 2:

@@ -54,7 +54,7 @@ def _interval_field(rules: Rules) -> Field:
 
 
 INPUTS: tuple[Field | RuledField, ...] = (
-    Field(name="kunde", label="Kunde", kind="text", default="Muster GmbH", fact="B6"),
+    Field(name="kunde", label="Kunde", kind="text", default="Berger Logistik GmbH", fact="B6"),
     Field(
         name="ansprechpartner",
         label="Ansprechperson (Anrede und Name)",
@@ -66,7 +66,7 @@ INPUTS: tuple[Field | RuledField, ...] = (
         name="entscheidungsdatum",
         label="Datum der Entscheidung",
         kind="date",
-        default="02.03.2026",
+        default="12.05.2026",
         fact="B7",
     ),
     Field(
@@ -82,7 +82,7 @@ INPUTS: tuple[Field | RuledField, ...] = (
         name="grund",
         label="Sachlicher Grund (als Halbsatz)",
         kind="text",
-        default="kein freigegebenes Budget in diesem Jahr",
+        default="für 2026 ist kein Budget für das Projekt vorgesehen",
         help="Ein überprüfbarer Grund ohne Wertung.",
         fact="B6",
     ),
@@ -90,7 +90,7 @@ INPUTS: tuple[Field | RuledField, ...] = (
         name="bruecke",
         label="Kleine Brücke",
         kind="text",
-        default="unsere Checkliste zur Ausschreibung",
+        default="unseren Leitfaden zur Tourenplanung",
         help="Eine neutrale Hilfe, ein Partnerkontakt oder das Angebot, sich bei einer "
         "relevanten Änderung zu melden.",
         fact="B6",
@@ -103,7 +103,7 @@ INPUTS: tuple[Field | RuledField, ...] = (
         default="erteilt",
         fact="B7",
     ),
-    Field(name="absender", label="Ihr Name", kind="text", default="Jana Roth", fact="B6"),
+    Field(name="absender", label="Ihr Name", kind="text", default="Jonas Keller", fact="B6"),
 )
 
 

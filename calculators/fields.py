@@ -109,6 +109,8 @@ class Field:
     default: str = ""
     required: bool = True
     choices: tuple[tuple[str, str], ...] = ()
+    aliases: tuple[tuple[str, str], ...] = ()
+    """For ``choice``: earlier spellings (typed text, value) still accepted, never offered."""
     row: tuple[Field, ...] = ()
     """For ``lines``: the columns of each line, each checked like a single input."""
     step: Decimal | None = None
@@ -137,6 +139,9 @@ class Field:
             wanted = _folded(text)
             for value, label in self.choices:
                 if wanted in (_folded(value), _folded(label)):
+                    return value
+            for former, value in self.aliases:
+                if wanted == _folded(former):
                     return value
             labels = enumerate_german([value for value, _ in self.choices], "oder")
             raise FieldError(self.name, f"„{text}“ passt nicht. Möglich sind: {labels}.")

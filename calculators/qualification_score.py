@@ -201,7 +201,7 @@ INPUTS: tuple[Field | RuledField, ...] = (
         minimum=Decimal(0),
         maximum=Decimal(10),
         default="0",
-        help="Zählen Sie nur, was länger anhält: vage Aussagen, wechselnde Ansprechpartner ohne "
+        help="Zählen Sie nur, was länger anhält: vage Aussagen, wechselnde Ansprechpersonen ohne "
         "Zuständigkeit, kein konkretes Problem, kein Zeitplan, Dauerdruck auf den Preis, "
         "Wunsch nach Sonderlösungen.",
         fact="B2",

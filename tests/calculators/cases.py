@@ -206,8 +206,37 @@ CASES: tuple[Case, ...] = (
     Case(
         "quiet log",
         C,
-        {"heute": "20.06.2026", "vorfaelle": "02.03.2026; ansprechpartner"},
+        {"heute": "20.06.2026", "vorfaelle": "02.03.2026; ansprechperson"},
         "ruhig",
+    ),
+    # Saved links and pasted lists from before the rename still compute.
+    Case(
+        "former kind value ansprechpartner",
+        C,
+        {"heute": "20.06.2026", "vorfaelle": "02.03.2026; ansprechpartner; ohne Übergabe"},
+        "ruhig",
+        values={"beispiele": "1"},
+    ),
+    Case(
+        "former kind label Ansprechpartner gewechselt",
+        C,
+        {"heute": "20.06.2026", "vorfaelle": "02.03.2026; Ansprechpartner gewechselt"},
+        "ruhig",
+    ),
+    Case(
+        "a near miss of the former kind is still unknown",
+        C,
+        {"heute": "20.06.2026", "vorfaelle": "02.03.2026; ansprechpartner gewechselt am"},
+        errors=("vorfaelle",),
+    ),
+    # The defaults tell the running case: Hansen Großhandel on the day of the conversation.
+    Case(
+        "Hansen log on 17.03.2026",
+        C,
+        with_defaults(C),
+        "faellig",
+        verdict_contains="fällig seit 10.03.2026",
+        values={"faellig_seit": "2026-03-10", "beispiele": "1,2,3,4,6"},
     ),
     Case(
         "at most five examples, strongest first",
@@ -216,13 +245,13 @@ CASES: tuple[Case, ...] = (
             "heute": "30.03.2026",
             "vorfaelle": "\n".join(
                 [
-                    "02.03.2026; ansprechpartner; neue Projektleitung",
+                    "02.03.2026; ansprechperson; neue Projektleitung",
                     "03.03.2026; termin; Abnahme verschoben",
                     "05.03.2026; freigabe; Sprint verschoben",
                     "10.03.2026; anforderung",
                     "12.03.2026; termin; Schulung ausgefallen",
                     "20.03.2026; entscheidung; Rollout offen",
-                    "25.03.2026; termin; Go-live verschoben",
+                    "25.03.2026; termin; Livegang verschoben",
                 ]
             ),
         },
@@ -298,6 +327,13 @@ CASES: tuple[Case, ...] = (
         errors=("freigaben_puenktlich",),
     ),
     Case("today before the agreement", T, with_defaults(T, heute="01.01.2026"), errors=("heute",)),
+    Case(
+        "Hansen measures of option A at the review on 31.03.2026",
+        T,
+        with_defaults(T),
+        "gefaehrdet",
+        values={"quote": "80.0", "review": "2026-03-31", "entscheidung": "2026-04-16"},
+    ),
     # Customer health: colours.
     Case("green", H, with_defaults(H), "gruen"),
     Case("three changes a month are yellow", H, with_defaults(H, aenderungen="3"), "gelb"),
@@ -323,14 +359,14 @@ CASES: tuple[Case, ...] = (
         E,
         with_defaults(E, abstand_tage="60"),
         "geplant",
-        values={"wiedervorlage": "2026-05-01"},
+        values={"wiedervorlage": "2026-07-11"},
     ),
     Case(
         "follow-up after 90 days",
         E,
         with_defaults(E, abstand_tage="90"),
         "geplant",
-        values={"wiedervorlage": "2026-05-31"},
+        values={"wiedervorlage": "2026-08-10"},
     ),
     Case("59 days are too early", E, with_defaults(E, abstand_tage="59"), errors=("abstand_tage",)),
     Case("91 days are too late", E, with_defaults(E, abstand_tage="91"), errors=("abstand_tage",)),
@@ -443,7 +479,7 @@ TEAM_CASES: tuple[Case, ...] = (
         E,
         team_defaults(E, abstand_tage="30"),
         "geplant",
-        values={"wiedervorlage": "2026-04-01"},
+        values={"wiedervorlage": "2026-06-11"},
     ),
     Case("61 days are too late", E, team_defaults(E, abstand_tage="61"), errors=("abstand_tage",)),
 )

@@ -138,12 +138,13 @@ def test_exit_planner_fills_the_content_templates() -> None:
     assert result["documents"] == [
         {
             "title": "Abschiedsmail",
-            "text": "Betreff: Danke, Frau Berger\n\nkein freigegebenes Budget in diesem Jahr – bis 31.05.2026. Jana Roth",
+            "text": "Betreff: Danke, Frau Berger\n\n"
+            "für 2026 ist kein Budget für das Projekt vorgesehen – bis 10.08.2026. Jonas Keller",
         },
         {
             "title": "CRM-Notiz",
-            "text": "Muster GmbH: der nächsten Budgetrunde; liegt vor; "
-            "entschieden 02.03.2026; unsere Checkliste zur Ausschreibung",
+            "text": "Berger Logistik GmbH: der nächsten Budgetrunde; liegt vor; "
+            "entschieden 12.05.2026; unseren Leitfaden zur Tourenplanung",
         },
     ]
 

@@ -57,10 +57,10 @@ def test_a_single_band_moves_a_single_verdict() -> None:
 
 def test_the_follow_up_window_moves_the_reminder_and_its_leeway() -> None:
     result = result_of("exit-planner", team_defaults("exit-planner"), TEAM_RULES)
-    assert result["verdict"] == "Wiedervorlage am 01.05.2026"
+    assert result["verdict"] == "Wiedervorlage am 11.07.2026"
     assert result["explanation"][0] == (  # type: ignore[index]
-        "Wiedervorlage am 01.05.2026 (60\u00a0Tage nach der Entscheidung; "
-        "Spielraum 01.04.2026 bis 01.05.2026)."
+        "Wiedervorlage am 11.07.2026 (60\u00a0Tage nach der Entscheidung; "
+        "Spielraum 11.06.2026 bis 11.07.2026)."
     )
 
 
