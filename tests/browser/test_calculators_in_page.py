@@ -244,7 +244,7 @@ def test_a_preset_from_the_content_fills_and_computes(page: Page, site_url: str)
     expect(container.locator(".kx-verdict")).to_have_text(str(expected["verdict"]))
     explanation = expected["explanation"]
     assert isinstance(explanation, list)
-    assert "Stadtwerke (20 h)" in " ".join(explanation)
+    assert "Stadtwerke (20\u00a0h)" in " ".join(explanation)
     expect(container.locator(".kx-explanation")).to_contain_text("Stadtwerke (20 h)")
 
 

@@ -181,6 +181,9 @@ def test_each_check_finds_its_planted_defect(check: Check) -> None:
 def _planted_term(check: Check) -> str:
     """A preferred-terms entry plants the first word its pattern names."""
     samples = {
+        "Ansprechperson": "Der Ansprechpartner wechselt.",
+        "Livegang": "Der Go-live rückt näher.",
+        "Stimmige Lösung": "Der Lösungs-Fit passt.",
         "Abschlusswahrscheinlichkeit": "Die Abschlusschance liegt bei 30\u00a0%.",
         "Status-Ampel": "Die Statusampel steht auf Gelb.",
         "Kunden-Ampel": "Die Kundenampel zeigt Rot.",
@@ -189,6 +192,7 @@ def _planted_term(check: Check) -> str:
         "Option A, B oder C": "Weg B passt.",
         "Don’ts (typografischer Apostroph)": "Dos und Don'ts",
         "E-Mail": "Schicken Sie eine Email.",
+        "Vorfallsliste": "Führen Sie ein Vorfallprotokoll.",
     }
     return next(text for use, text in samples.items() if use in check.name)
 
