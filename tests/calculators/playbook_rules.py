@@ -13,8 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from calculators.rules import Rules, rules_from_data
-from content_model.rules import read_rules
-from content_model.strict_yaml import parse_yaml
+from content_model.rules import load_rules
 
 RULES_FILE = Path(__file__).resolve().parents[2] / "content" / "rules.yml"
 
@@ -57,13 +56,7 @@ ARTICLE_VALUES: dict[str, dict[str, object]] = {
 ARTICLE_RULES = rules_from_data(ARTICLE_VALUES)
 
 
-def load_rules(path: Path = RULES_FILE) -> Rules:
-    """The rules of a ``rules.yml``, validated like the build validates them."""
-    document = parse_yaml(path.read_text(encoding="utf-8"), str(path))
-    return read_rules(document).rules
-
-
-PLAYBOOK_RULES = load_rules()
+PLAYBOOK_RULES = load_rules(RULES_FILE)
 
 
 def altered(rules: Rules, **changes: object) -> Rules:
@@ -124,6 +117,8 @@ TEAM_RULES = rules_from_data(TEAM_VALUES)
 def rules_yaml(values: dict[str, dict[str, object]], text: str | None = None) -> str:
     """``content/rules.yml`` with each rule's ``value`` replaced by ``values`` (all else kept).
 
+    ``values`` may name only some rules; the others keep the value the file has.
+
     For tests that load or build with other rules exactly as an author would write them.
     """
     lines = (RULES_FILE.read_text(encoding="utf-8") if text is None else text).splitlines()
@@ -137,7 +132,10 @@ def rules_yaml(values: dict[str, dict[str, object]], text: str | None = None) ->
         elif stripped.endswith(":") and not stripped.startswith("#") and indent == 2:
             rule = stripped[:-1]
         elif indent == 4 and stripped.startswith("value:"):
-            value = values[section][rule]
+            value = values.get(section, {}).get(rule)
+            if value is None:
+                out.append(line)
+                continue
             shown = f"[{value[0]}, {value[1]}]" if isinstance(value, list | tuple) else str(value)
             out.append(f"    value: {shown}")
             continue

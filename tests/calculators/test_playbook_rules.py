@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from content_model.problems import ContentError
+from content_model.rules import load_rules
 from tests.calculators.playbook_rules import (
     ARTICLE_RULES,
     ARTICLE_VALUES,
     PLAYBOOK_RULES,
     TEAM_RULES,
     TEAM_VALUES,
-    load_rules,
     rules_yaml,
 )
 

@@ -28,6 +28,7 @@ import pytest
 from content_model.contract import CONTRACT
 from content_model.loader import load_playbook
 from content_model.rule_text import EN_DASH, NBSP, RuleValue, format_rule
+from tests.calculators.playbook_rules import rules_yaml
 from tests.site.conftest import ROOT, build_project, make_fixture_project
 
 #: Every rule changed to another valid value (25 points per question in steps of 1).
@@ -230,20 +231,11 @@ class Changed:
 
 def altered_rules_file(text: str) -> str:
     """``content/rules.yml`` with each rule's ``value`` line set to its altered value."""
-    section = ""
-    lines = text.splitlines(keepends=True)
-    rule = ""
-    for index, line in enumerate(lines):
-        if re.match(r"^[a-z_]+:", line):
-            section = line.split(":", 1)[0]
-        elif re.match(r"^  [a-z_]+:", line):
-            rule = line.strip().rstrip(":")
-        elif line.startswith("    value:"):
-            value = ALTERED.get(f"{section}.{rule}")
-            if value is not None:
-                shown = f"[{value[0]}, {value[1]}]" if isinstance(value, tuple) else str(value)
-                lines[index] = f"    value: {shown}\n"
-    return "".join(lines)
+    values: dict[str, dict[str, object]] = {}
+    for name, value in ALTERED.items():
+        section, rule = name.split(".")
+        values.setdefault(section, {})[rule] = value
+    return rules_yaml(values, text)
 
 
 @pytest.fixture(scope="module")
