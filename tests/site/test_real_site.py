@@ -81,3 +81,13 @@ def test_glossary_terms_explain_themselves_where_they_occur(
     html = chapter_html(real_site, "gespraeche", "drei-wege")
     moscow = next(term for term in playbook.glossary if term.id == "moscow")
     assert f'<abbr title="{moscow.short}">MoSCoW</abbr>' in html
+
+
+def test_an_options_facts_are_not_numbered_as_its_steps(real_site: Path) -> None:
+    """Time frame, success and if-then follow the steps as paragraphs, never as list items."""
+    html = chapter_html(real_site, "gespraeche", "drei-wege")
+    labels = ("Zeitrahmen:", "Erfolg heißt:", "Wenn … dann:")
+    for label in labels:
+        assert html.count(f"<p><strong>{label}</strong>") == 3, label
+    items = html.split("<li")
+    assert not [item for item in items if any(label in item.split("</li>")[0] for label in labels)]
