@@ -16,11 +16,17 @@ import json
 from collections.abc import Mapping
 
 from calculators.calculator import Templates
+from calculators.hints import checked
 from calculators.problems import FORM, FieldError, InputError
 from calculators.registry import CALCULATORS
 from calculators.result import Result
 from calculators.result_html import result_html
+from calculators.result_text import READER_DATE, reader_date, take_along
 from calculators.rules import Rules, RulesError, published_rules, rules_from_data
+
+# The row editor's and the CSV import's entries: the worker reaches every entry through this
+# module, so importing it loads them (and ``csv``) before the runtime's snapshot is taken.
+from calculators.table_import import import_json, rows_json  # noqa: F401
 from calculators.template_text import fill_template
 
 UNREADABLE = "Die Anfrage war unlesbar."
@@ -44,7 +50,11 @@ def run(
 ) -> dict[str, object]:
     """Compute one calculator: ``{"ok": True, "result": …}`` or ``{"ok": False, "errors": …}``.
 
-    ``rules=None`` means the rules published with the calculators.
+    ``rules=None`` means the rules published with the calculators. Both answers carry
+    ``hints`` (German, per field, ``calculators.hints``): likely slips in values that were
+    read and used as typed; a field with an error gets no hint. A request that carries the
+    reader's date (``READER_DATE``) gets ``take_along`` with the result: its plain text and
+    print card (``calculators.result_text``).
     """
     declaration = CALCULATORS.get(calculator_id)
     if declaration is None:
@@ -56,17 +66,23 @@ def run(
             return {"ok": False, "calculator": calculator_id, "errors": {FORM: NO_RULES}}
     calculator = declaration.bind(rules)
     text_fields = {key: value for key, value in fields.items() if isinstance(value, str)}
-    try:
-        result = calculator.run(text_fields, templates or {})
-    except InputError as problems:
-        return {"ok": False, "calculator": calculator_id, "errors": problems.problems}
-    except FieldError as problem:
-        return {
-            "ok": False,
-            "calculator": calculator_id,
-            "errors": {problem.field: problem.message},
-        }
-    return {"ok": True, "calculator": calculator_id, "result": answer_data(result)}
+    values, errors, hints = checked(calculator, text_fields)
+    if not errors:
+        try:
+            result = calculator.compute(values, templates or {})
+            for name, hint in result.hints.items():
+                hints[name] = f"{hints[name]} {hint}" if name in hints else hint
+        except InputError as problems:
+            errors = problems.problems
+        except FieldError as problem:
+            errors = {problem.field: problem.message}
+    hints = {name: hint for name, hint in hints.items() if name not in errors}
+    if errors:
+        return {"ok": False, "calculator": calculator_id, "errors": errors, "hints": hints}
+    answer = answer_data(result)
+    if READER_DATE in fields:
+        answer["take_along"] = take_along(calculator, values, result, reader_date(fields))
+    return {"ok": True, "calculator": calculator_id, "result": answer, "hints": hints}
 
 
 def answer_data(result: Result) -> dict[str, object]:

@@ -16,6 +16,12 @@ from decimal import Decimal
 from calculators.calculator import Calculator, Example, RuledField, Templates, bind_inputs
 from calculators.fields import Field, Value, as_date, as_int
 from calculators.german_numbers import format_date, plural
+from calculators.holidays import (
+    WEEKDAYS,
+    day_off_reason,
+    next_working_day,
+    previous_working_day,
+)
 from calculators.result import Document, Result, Table
 from calculators.rule_words import span
 from calculators.rules import Rules
@@ -150,6 +156,7 @@ def compute(values: Mapping[str, Value], templates: Templates, rules: Rules) -> 
         ),
     )
     return Result(
+        hints=_day_off_hint(decided, follow_up, earliest, latest),
         verdict=f"Wiedervorlage am {format_date(follow_up)}",
         tone="neutral",
         status="geplant",
@@ -159,6 +166,29 @@ def compute(values: Mapping[str, Value], templates: Templates, rules: Rules) -> 
         values={"wiedervorlage": follow_up.isoformat()},
         fills=filling,
     )
+
+
+def _day_off_hint(
+    decided: dt.date, follow_up: dt.date, earliest: dt.date, latest: dt.date
+) -> dict[str, str]:
+    """A hint at the interval when the follow-up falls on a weekend or a public holiday.
+
+    It names the nearest working day inside the window (later if possible), and the days
+    that give it, since the interval is what the reader types.
+    """
+    reason = day_off_reason(follow_up)
+    if not reason:
+        return {}
+    hint = f"Die Wiedervorlage fiele auf den {format_date(follow_up)}; das ist {reason}."
+    for candidate in (next_working_day(follow_up), previous_working_day(follow_up)):
+        if earliest <= candidate <= latest:
+            days = plural((candidate - decided).days, "Tag", "Tagen")
+            hint += (
+                f" Mit {days} läge sie auf {WEEKDAYS[candidate.weekday()]}, "
+                f"{format_date(candidate)}."
+            )
+            break
+    return {"abstand_tage": hint}
 
 
 def formula(rules: Rules) -> str:

@@ -18,13 +18,17 @@ from calculators.german_numbers import (
     enumerate_german,
     format_amount,
     format_number,
-    format_percent,
     parse_date,
     parse_number,
 )
 from calculators.problems import FieldError
+from calculators.slips import value_hints
 
 Kind = Literal["decimal", "integer", "percent", "money", "hours", "date", "choice", "text", "lines"]
+#: A likely slip a value is checked for besides its kind (see ``Field.slip``).
+Slip = Literal["", "minutes", "order-value", "workday"]
+#: How the form presents an input, derived from its declaration (``Field.presentation``).
+Presentation = Literal["levels", "options", "select", "stepper", "date", "lines", "text"]
 
 UNITS: dict[str, tuple[str, ...]] = {
     "percent": ("%", "prozent"),
@@ -91,6 +95,17 @@ MAX_DECIMALS = 6
 #: date; within these years that never leaves the calendar Python can count (1 to 9999).
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2199
+#: A choice with at most this many options is shown as a group of radio buttons, all options
+#: in view and one tap each; a longer list stays a select, which would otherwise fill a phone.
+MAX_OPTIONS = 4
+#: A scale with levels (the score questions) is shown as options while it has at most this
+#: many; a team that scores in finer steps gets a stepper, as a long row of options would not
+#: fit a phone.
+MAX_LEVEL_OPTIONS = 6
+#: A bounded whole number (a count) gets − and + buttons while it has at most this many
+#: values. The page steps through the values Python listed (``stepper_values``), so it never
+#: counts itself; a wider range (hundreds of approvals) is typed.
+MAX_STEPPER_VALUES = 101
 
 
 @dataclass(frozen=True)
@@ -115,6 +130,59 @@ class Field:
     """For ``lines``: the columns of each line, each checked like a single input."""
     step: Decimal | None = None
     """For numbers: only multiples of ``step`` (counted from ``minimum``) are accepted."""
+    slip: Slip = ""
+    """A likely slip answered with a hint, never refused (``calculators.slips``, ``.hints``):
+    "minutes" (hours per contact that read like minutes), "order-value" (a margin far above
+    the other rows' margins), "workday" (a date to act on that falls on a day off)."""
+    levels: tuple[tuple[str, str], ...] = ()
+    """For a scale: every allowed value as typed ("15") with what it means, lowest first.
+
+    The form offers them as labelled options; the value Python receives stays the typed text,
+    so validation, links and presets do not change.
+    """
+
+    @property
+    def presentation(self) -> Presentation:
+        """How the form shows this input, read from what the declaration already says.
+
+        Levels become options while they fit a phone, short choices become options, bounded
+        counts a stepper, dates a text field with a calendar; everything else is typed.
+        """
+        if self.levels and len(self.levels) <= MAX_LEVEL_OPTIONS:
+            return "levels"
+        if self.kind == "choice":
+            return "options" if len(self.choices) <= MAX_OPTIONS else "select"
+        if self.stepper_values:
+            return "stepper"
+        if self.kind in ("date", "lines"):
+            return self.kind
+        return "text"
+
+    @property
+    def stepper_values(self) -> tuple[str, ...]:
+        """For a bounded whole number: every allowed value as typed, lowest first.
+
+        The stepper's − and + move to the neighbour in this list, so the page does no
+        arithmetic; a range too wide to list is left to typing (empty tuple).
+        """
+        if self.kind != "integer" or self.minimum is None or self.maximum is None:
+            return ()
+        step = self.step or Decimal(1)
+        low = self.minimum + step if self.minimum_exclusive else self.minimum
+        count = int((self.maximum - low) // step) + 1
+        if not 0 < count <= MAX_STEPPER_VALUES:
+            return ()
+        return tuple(_shown(low + index * step) for index in range(count))
+
+    @property
+    def iso_default(self) -> str:
+        """For a date: the default as the browser's date picker writes it (2026-03-02), or ""."""
+        if self.kind != "date" or not self.default:
+            return ""
+        try:
+            return parse_date(self.default).isoformat()
+        except NumberError:
+            return ""
 
     @property
     def columns(self) -> str:
@@ -122,6 +190,24 @@ class Field:
         return "; ".join(
             f"{cell.label} in {cell.unit}" if cell.unit else cell.label for cell in self.row
         )
+
+    def split_rows(self, text: str) -> list[list[str]]:
+        """For ``lines``: the text as rows of exactly one cell per column, unchecked.
+
+        This is how the row editor shows a value (``parse`` checks it). Empty lines are
+        skipped; surplus cells stay in the last one, so the value loses nothing and its check
+        still names the line.
+        """
+        width = len(self.row)
+        rows: list[list[str]] = []
+        for line in text.splitlines():
+            if not line.strip():
+                continue
+            cells = CELL_SEPARATOR.split(line.strip())
+            if len(cells) > width:
+                cells = [*cells[: width - 1], "; ".join(cells[width - 1 :])]
+            rows.append(cells + [""] * (width - len(cells)))
+        return rows
 
     @property
     def inputmode(self) -> str:
@@ -156,7 +242,6 @@ class Field:
         except NumberError as error:
             raise FieldError(self.name, error.message) from None
         self._check_digits(number)
-        self._check_share_slip(text, number)
         self._check_range(number)
         if self.kind == "integer" and number != number.to_integral_value():
             raise FieldError(self.name, "Bitte geben Sie eine ganze Zahl ein.")
@@ -167,13 +252,27 @@ class Field:
         if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
             raise FieldError(
                 self.name,
-                f"„{self.label}“: Bitte geben Sie ein Datum zwischen {EARLIEST_YEAR} und "
-                f"{LATEST_YEAR} ein.",
+                f"Bitte geben Sie ein Datum zwischen {EARLIEST_YEAR} und {LATEST_YEAR} ein.",
             )
         return day
 
-    def _parse_rows(self, text: str) -> list[Row]:
-        """One entry per line; every bad cell is reported with its line and column."""
+    def check(self, raw: str) -> tuple[Value, tuple[str, ...]]:
+        """The value as ``parse`` reads it, and the hints on likely slips in it.
+
+        A hint neither refuses nor changes the value: the answer is computed with it as typed,
+        and the page shows the hint next to the field. A list input's hints name line and cell.
+        """
+        if self.kind == "lines" and raw.strip():
+            hints: list[str] = []
+            return self._parse_rows(raw.strip(), hints), tuple(hints)
+        value = self.parse(raw)
+        return value, value_hints(self.kind, self.slip, raw.strip(), value)
+
+    def _parse_rows(self, text: str, hints: list[str] | None = None) -> list[Row]:
+        """One entry per line; every bad cell is reported with its line and column.
+
+        ``hints`` collects the cells' hints, each with its line and column.
+        """
         rows: list[Row] = []
         problems: list[str] = []
         lines = [(number, line) for number, line in enumerate(text.splitlines(), 1) if line.strip()]
@@ -191,9 +290,14 @@ class Field:
             row: Row = {"_line": number}
             for cell, raw in zip(self.row, cells, strict=True):
                 try:
-                    row[cell.name] = cell.parse(raw)
+                    row[cell.name], found = cell.check(raw)
                 except FieldError as problem:
-                    problems.append(f"Zeile {number}, {cell.label}: {problem.message}")
+                    # "Zeile 1, Marge: Der Wert muss …", not "Zeile 1, Marge: „Marge“ muss …".
+                    message = problem.message.replace(f"„{cell.label}“", "Der Wert", 1)
+                    problems.append(f"Zeile {number}, {cell.label}: {message}")
+                    continue
+                if hints is not None:
+                    hints.extend(f"Zeile {number}, {cell.label}: {hint}" for hint in found)
             rows.append(row)
         if problems:
             more = len(problems) - MAX_REPORTED
@@ -213,22 +317,6 @@ class Field:
             raise FieldError(
                 self.name, f"„{self.label}“: höchstens {MAX_DECIMALS} Stellen nach dem Komma."
             )
-
-    def _check_share_slip(self, text: str, number: Decimal) -> None:
-        """A share written as a fraction ("0,3" for 30 %) where a percentage is expected.
-
-        Read as it stands it would be 0,3 % and give a silently wrong answer, so it is refused
-        with the likely meaning. Whoever really means a fraction of a percent types the sign
-        ("0,3 %"), which is accepted.
-        """
-        if self.kind != "percent" or "%" in text or not Decimal(0) < number < Decimal(1):
-            return
-        typed, meant = format_percent(number, 2), format_percent(number * 100, 2)
-        raise FieldError(
-            self.name,
-            f"{typed} – meinten Sie {meant}? Bitte geben Sie den Anteil in Prozent ein; wenn Sie "
-            f"wirklich {typed} meinen, schreiben Sie „{typed}“.",
-        )
 
     def _check_range(self, number: Decimal) -> None:
         if self.minimum is not None:

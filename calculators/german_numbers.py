@@ -32,6 +32,11 @@ CENT = Decimal("0.01")
 NBSP = "\u00a0"
 #: Joins the ends of a range: "6–8", "60–90 Tage".
 EN_DASH = "\u2013"
+#: Invisible; forbids a line break where it stands. A browser may break after an en dash
+#: ("(0–" at the end of one line, "20 Punkte)" on the next); in a range it must not.
+WORD_JOINER = "\u2060"
+#: The en dash of a range as it is written: no line break after it (none is allowed before).
+RANGE_DASH = f"{EN_DASH}{WORD_JOINER}"
 
 
 class NumberError(ValueError):
@@ -125,10 +130,14 @@ def format_quantity(value: Decimal | int | str, unit: str) -> str:
 
 
 def format_range(first: Decimal | int, last: Decimal | int, unit: str = "") -> str:
-    """A range with an en dash: "6–8", "60–90 Tage"; a range of one value is that value."""
+    """A range with an en dash: "6–8", "60–90 Tage"; a range of one value is that value.
+
+    The dash is followed by a word joiner (``RANGE_DASH``) and the unit by a non-breaking
+    space, so "(0–20 Punkte)" never breaks inside at 390 px; readers see no difference.
+    """
     if first == last:
         return format_quantity(first, unit)
-    return format_quantity(f"{format_number(first)}{EN_DASH}{format_number(last)}", unit)
+    return format_quantity(f"{format_number(first)}{RANGE_DASH}{format_number(last)}", unit)
 
 
 def plural(count: int, one: str, many: str) -> str:

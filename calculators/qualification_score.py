@@ -161,6 +161,11 @@ def _dimension_field(name: str, label: str, rules: Rules) -> Field:
         default=str(middle),
         help=f"{scale}. Vergeben Sie die Punkte in Schritten von {step}.",
         fact="B3",
+        # Every score a question can get, with the guide's words for the level it reaches:
+        # the form offers these as options instead of a number to type.
+        levels=tuple(
+            (str(points), descriptor(name, points, rules)) for points in range(0, top + 1, step)
+        ),
     )
 
 
@@ -183,6 +188,7 @@ INPUTS: tuple[Field | RuledField, ...] = (
         label="Nächster Schritt im Kalender am",
         kind="date",
         required=False,
+        slip="workday",
         help="Lassen Sie das Feld leer, wenn kein Termin vereinbart ist.",
         fact="B3",
     ),
@@ -335,6 +341,7 @@ def compute(values: Mapping[str, Value], _templates: Templates, rules: Rules) ->
         what_if=tuple(what_if),
         table=table,
         values={"punkte": str(total), "tage_ohne_schritt": str(max(days_idle, 0))},
+        summary=f"{total} von {plural(most, 'Punkt', 'Punkten')}",
     )
 
 
@@ -360,9 +367,10 @@ def formula(rules: Rules) -> str:
     )
     expiry = amount(score.days_without_next_step, "Tag", "Tage")
     return (
-        f"Summe der fünf Fragen (je 0–{score.question_points}{NBSP}Punkte, in Schritten von "
-        f"{score.step}). Ab {score.pursue_from}: aktiv vorantreiben; "
-        f"{score.nurture_from}–{score.pursue_from - 1}: pflegen; unter {score.nurture_from}: "
+        f"Summe der fünf Fragen (je {format_range(0, score.question_points, 'Punkte')}, in "
+        f"Schritten von {score.step}). Ab {score.pursue_from}: aktiv vorantreiben; "
+        f"{format_range(score.nurture_from, score.pursue_from - 1)}: pflegen; unter "
+        f"{score.nurture_from}: "
         f"parken oder aufgeben. {expiry} ohne nächsten Schritt im Kalender: Status „wartend“ "
         f"oder schließen. Ab {signals} oder {attempts} ohne nächsten Schritt: parken oder "
         "aufgeben."

@@ -11,6 +11,15 @@ from typing import Literal
 
 Tone = Literal["good", "warn", "bad", "neutral"]
 
+#: A tone in words, shown next to its colour wherever a verdict is condensed (the verdict bar
+#: on a phone), so the colour is never the only carrier of the meaning (WCAG 1.4.1).
+TONE_WORDS: dict[Tone, str] = {
+    "good": "günstig",
+    "warn": "Vorsicht",
+    "bad": "kritisch",
+    "neutral": "Hinweis",
+}
+
 
 @dataclass(frozen=True)
 class Table:
@@ -47,6 +56,11 @@ class Result:
     documents: tuple[Document, ...] = ()
     values: dict[str, str] = field(default_factory=dict)
     fills: dict[str, str] = field(default_factory=dict)
+    hints: dict[str, str] = field(default_factory=dict)
+    """Hints on likely slips the computation found, keyed by field (a computed follow-up on
+    a day off); ``calculators.boundary`` sends them with the fields' own hints."""
+    summary: str = ""
+    """The deciding figure in a few words ("65 von 100 Punkten"), for the verdict bar."""
 
     def to_dict(self) -> dict[str, object]:
         """Plain JSON-ready data; ``calculators.boundary`` adds the result's ``html``."""
@@ -62,4 +76,6 @@ class Result:
             "documents": [{"title": d.title, "text": d.text} for d in self.documents],
             "values": dict(self.values),
             "fills": dict(self.fills),
+            "summary": self.summary,
+            "tone_label": TONE_WORDS[self.tone],
         }

@@ -41,11 +41,20 @@ def result_html(result: Result) -> str:
         parts.append(_list("kx-what-if", result.what_if))
     if result.table is not None:
         head = "".join(f'<th scope="col">{escape(column)}</th>' for column in result.table.columns)
+        # Each cell carries its column's name, so a narrow result column can show the rows as
+        # labelled blocks instead of squeezing every column (calculators.css).
+        labels = [escape(column) for column in result.table.columns]
         body = "".join(
-            "<tr>" + "".join(f"<td>{escape(value)}</td>" for value in row) + "</tr>"
+            "<tr>"
+            + "".join(
+                f'<td data-label="{label}">{escape(value)}</td>'
+                for label, value in zip(labels, row, strict=False)
+            )
+            + "</tr>"
             for row in result.table.rows
         )
-        # A focusable region: on a phone the table scrolls inside it, also by keyboard.
+        # A focusable region: should a table still be too wide, it scrolls inside it, also by
+        # keyboard.
         parts.append(
             f'<div class="kx-table-wrapper" role="region" tabindex="0" aria-label="{TABLE_LABEL}">'
             f'<table class="kx-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'

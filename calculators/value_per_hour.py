@@ -42,7 +42,15 @@ COLUMNS: tuple[Field, ...] = (
         maximum=HUNDRED,
         fact="B4",
     ),
-    Field(name="marge", label="Marge", kind="money", unit="EUR", minimum=Decimal(0), fact="B4"),
+    Field(
+        name="marge",
+        label="Marge",
+        kind="money",
+        unit="EUR",
+        minimum=Decimal(0),
+        slip="order-value",
+        fact="B4",
+    ),
     Field(
         name="stunden",
         label="Stunden bis zur Entscheidung",
@@ -50,6 +58,7 @@ COLUMNS: tuple[Field, ...] = (
         unit="h",
         minimum=Decimal(0),
         minimum_exclusive=True,
+        slip="minutes",
         fact="B4",
     ),
     Field(

@@ -2,17 +2,42 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import urlopen
 
 from playwright.sync_api import Locator, Page, expect
 
 from benchmarks.page_answers import answers_shown, wait_for_answer_after
+from calculators.registry import field_names
 from content_model.contract import CONTRACT
+from content_model.loader import load_playbook
+from content_model.pages import chapter_uri, page_url
+from content_model.views.start import embedding_chapters
 
 #: Loading Pyodide (9.6 MB of WebAssembly) takes a few seconds on a cold profile.
 READY_TIMEOUT_MS = 90_000
+
+
+@functools.cache
+def _calculator_homes() -> dict[str, str]:
+    playbook = load_playbook(
+        Path(__file__).resolve().parents[2] / "content", calculators=field_names()
+    )
+    return {
+        name: page_url(chapter_uri(chapters[0].part, chapters[0].id))
+        for name, chapters in embedding_chapters(playbook).items()
+    }
+
+
+def calculator_page(site_url: str, calculator_id: str) -> str:
+    """The address of the first chapter that shows the calculator (its form lives there only).
+
+    The overview /rechner/ has one card per calculator and no forms (issue 20).
+    """
+    return site_url + _calculator_homes()[calculator_id]
 
 
 def calculator(page: Page, calculator_id: str) -> Locator:
@@ -40,11 +65,24 @@ def fill_and_wait(container: Locator, values: dict[str, str]) -> None:
     before = computed_count(container)
     for name, value in values.items():
         target = field(container, name)
-        if target.evaluate("node => node.tagName") == "SELECT":
+        tag = target.evaluate("node => node.tagName")
+        if tag == "SELECT":
             target.select_option(value)
+        elif tag == "FIELDSET":  # a group of options: check the one with the value
+            target.locator(f'input[value="{value}"]').check()
         else:
+            if tag == "TEXTAREA" and target.is_hidden():  # a list input shown as rows
+                show_as_text(container, name)
             target.fill(value)
     wait_for_answer_after(container, before, READY_TIMEOUT_MS)
+
+
+def show_as_text(container: Locator, name: str) -> None:
+    """Switch a list input from its rows to the plain text form ("Als Text bearbeiten")."""
+    rows = CONTRACT.rows
+    editor = container.locator(f'[{rows.editor_attribute}="{name}"]')
+    editor.locator(f'[{CONTRACT.action.attribute}="{rows.toggle_text}"]').click()
+    expect(field(container, name)).to_be_visible()
 
 
 def search(page: Page, words: str) -> Locator:

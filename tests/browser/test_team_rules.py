@@ -22,7 +22,13 @@ from calculators.registry import CALCULATORS
 from calculators.rules import Rules
 from tests.browser.helpers import READY_TIMEOUT_MS, calculator, fill_and_wait
 from tests.calculators.cases import score
-from tests.calculators.playbook_rules import PLAYBOOK_RULES, TEAM_RULES, TEAM_VALUES, rules_yaml
+from tests.calculators.playbook_rules import (
+    PLAYBOOK_RULES,
+    TEAM_RULES,
+    TEAM_VALUES,
+    rules_yaml,
+    without_worked_example_outcomes,
+)
 from tests.toy_calculator import project
 
 pytestmark = pytest.mark.browser
@@ -37,6 +43,7 @@ def team_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("team-rules")
     copy = project.copy_project(folder / "project")
     (copy / "content" / "rules.yml").write_text(rules_yaml(TEAM_VALUES), encoding="utf-8")
+    without_worked_example_outcomes(copy / "content")
     port = free_port()
     site = project.build(copy, folder / "site", f"http://127.0.0.1:{port}/")
     with serve(site, port=port) as url:

@@ -394,6 +394,28 @@ CASES: tuple[Case, ...] = (
     ),
     # The boundary itself.
     Case("unknown calculator", "no-such-calculator", {}, errors=("_form",)),
+    # Likely slips: computed as typed, with a hint (tests/calculators/test_hints.py); here so
+    # that Pyodide answers them, holidays and the text to take along included, like CPython.
+    Case(
+        "slips: 0,3 without %, 90 h, a margin like an order value",
+        V,
+        {"kontakte": "A; 0,3; 6.000; 6\nB; 15 %; 80.000; 90", "team_median": "250"},
+        "parken",
+        values={"wert:A": "3.00", "wert:B": "133.33"},
+    ),
+    Case(
+        "slips: next step on Easter Monday, last movement two years back",
+        Q,
+        score(75, naechster_schritt="06.04.2026", letzte_bewegung="16.02.2024"),
+        "aktiv",
+    ),
+    Case("slips: follow-up on a Saturday", E, with_defaults(E, abstand_tage="88")),
+    Case(
+        "slips: the reader's date heads the text to take along",
+        E,
+        with_defaults(E, _datum="2026-03-17"),
+        "geplant",
+    ),
 )
 
 

@@ -141,3 +141,26 @@ def rules_yaml(values: dict[str, dict[str, object]], text: str | None = None) ->
             continue
         out.append(line)
     return "\n".join(out) + "\n"
+
+
+def without_worked_example_outcomes(content: Path) -> None:
+    """Drop every preset's declared ``outcome`` from the chapters of a content copy.
+
+    For tests that build the site with other rules on purpose (every rule changed, a team's
+    rules): the build refuses chapters whose declared worked example the new rules contradict,
+    which is right for a team and beside the point of those tests.
+    """
+    for chapter in (content / "chapters").glob("*.yml"):
+        lines = chapter.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept: list[str] = []
+        skip_deeper_than: int | None = None
+        for line in lines:
+            indent = len(line) - len(line.lstrip(" "))
+            if skip_deeper_than is not None and (not line.strip() or indent > skip_deeper_than):
+                continue
+            skip_deeper_than = None
+            if line.strip() == "outcome:":
+                skip_deeper_than = indent
+                continue
+            kept.append(line)
+        chapter.write_text("".join(kept), encoding="utf-8")

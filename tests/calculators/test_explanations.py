@@ -72,17 +72,17 @@ def test_value_per_hour_shows_the_formula_with_the_figures() -> None:
         (
             {"kontakte": "A; 130; 6000; 5"},
             "kontakte",
-            "Zeile 1, Abschlusswahrscheinlichkeit: „Abschlusswahrscheinlichkeit“ darf höchstens 100\u00a0% sein.",
+            "Zeile 1, Abschlusswahrscheinlichkeit: Der Wert darf höchstens 100\u00a0% sein.",
         ),
         (
             {"kontakte": "A; 30; 6000; 0"},
             "kontakte",
-            "Zeile 1, Stunden bis zur Entscheidung: „Stunden bis zur Entscheidung“ muss größer als 0\u00a0h sein.",
+            "Zeile 1, Stunden bis zur Entscheidung: Der Wert muss größer als 0\u00a0h sein.",
         ),
         (
             {"kontakte": "A; 30; 6000; -2"},
             "kontakte",
-            "Zeile 1, Stunden bis zur Entscheidung: „Stunden bis zur Entscheidung“ muss größer als 0\u00a0h sein.",
+            "Zeile 1, Stunden bis zur Entscheidung: Der Wert muss größer als 0\u00a0h sein.",
         ),
         ({"kontakte": "A; 30; 6000; 5; 1; 2"}, "kontakte", "Zeile 1: 6 Angaben statt höchstens 5"),
         ({"kontakte": ""}, "kontakte", "Bitte füllen Sie „Kontakte“ aus."),

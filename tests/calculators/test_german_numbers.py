@@ -123,8 +123,8 @@ def test_money_roundtrips_through_its_own_format() -> None:
 def test_one_module_writes_units_ranges_and_counts_the_german_way() -> None:
     """Non-breaking space before every unit, en dash in ranges, singular after one."""
     assert format_quantity(9, "Uhr") == "9\u00a0Uhr"
-    assert format_range(6, 8) == "6\u20138"
-    assert format_range(60, 90, "Tage") == "60\u201390\u00a0Tage"
+    assert format_range(6, 8) == "6\u2013\u20608"  # no break after the dash
+    assert format_range(60, 90, "Tage") == "60\u2013\u206090\u00a0Tage"
     assert format_range(30, 30, "Tage") == "30\u00a0Tage"
     assert plural(1, "Punkt", "Punkte") == "1\u00a0Punkt"
     assert plural(0, "Eskalation", "Eskalationen") == "0\u00a0Eskalationen"

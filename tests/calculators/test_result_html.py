@@ -26,7 +26,8 @@ def test_every_part_appears_in_reading_order() -> None:
         '<ul class="kx-what-if"><li>Wenn weniger Zeit</li></ul>',
         f'role="region" tabindex="0" aria-label="{TABLE_LABEL}"',
         '<th scope="col">Kontakt</th><th scope="col">Wert</th>',
-        "<tr><td>Nordbau</td><td>120 EUR/h</td></tr>",
+        # Each cell names its column, for the stacked rows of a narrow result column.
+        '<tr><td data-label="Kontakt">Nordbau</td><td data-label="Wert">120 EUR/h</td></tr>',
         '<pre class="kx-document-text">Zeile 1\n  Zeile 2</pre>',
     ]
     positions = [html.index(part) for part in order]

@@ -33,7 +33,7 @@ TEXTS: list[tuple[str, Callable[[Rules], str], str]] = [
     (
         "score bands in the formula",
         lambda rules: bound("qualification-score", rules).formula,
-        "Ab 75: aktiv vorantreiben; 60–74: pflegen; unter 60: parken oder aufgeben.",
+        "Ab 75: aktiv vorantreiben; 60–\u206074: pflegen; unter 60: parken oder aufgeben.",
     ),
     (
         "expiry and signals in the formula",
@@ -67,7 +67,7 @@ TEXTS: list[tuple[str, Callable[[Rules], str], str]] = [
         "the remediation phase",
         lambda rules: bound("customer-health", rules).formula,
         "Gelb bei häufigen Änderungen (ab 4 pro Monat), Verzögerungen (ab 3), seltener Nutzung "
-        f"oder verspäteter Zahlung; sonst Grün. Rot: Sanierungsphase von 4–6{NBSP}Wochen mit "
+        f"oder verspäteter Zahlung; sonst Grün. Rot: Sanierungsphase von 4–\u20606{NBSP}Wochen mit "
         "drei Review-Terminen; nach drei Reviews ohne Besserung geordneter Ausstieg.",
     ),
     (
@@ -78,12 +78,12 @@ TEXTS: list[tuple[str, Callable[[Rules], str], str]] = [
     (
         "the follow-up window in the formula",
         lambda rules: bound("exit-planner", rules).formula,
-        f"Datum der Entscheidung + 30–60{NBSP}Tage",
+        f"Datum der Entscheidung + 30–\u206060{NBSP}Tage",
     ),
     (
         "the follow-up window in the help",
         lambda rules: field_help("exit-planner", "abstand_tage", rules),
-        f"30–60{NBSP}Tage, und nur mit neuem Anlass.",
+        f"30–\u206060{NBSP}Tage, und nur mit neuem Anlass.",
     ),
 ]
 
@@ -96,9 +96,9 @@ def test_the_teams_figure_is_shown(what: str, text: Callable[[Rules], str], expe
 
 def test_the_playbooks_figures_are_shown_under_its_rules() -> None:
     formula = bound("qualification-score", PLAYBOOK_RULES).formula
-    assert "Ab 70: aktiv vorantreiben; 55–69: pflegen; unter 55" in formula
+    assert "Ab 70: aktiv vorantreiben; 55–\u206069: pflegen; unter 55" in formula
     assert bound("exit-planner", PLAYBOOK_RULES).formula.startswith(
-        f"Wiedervorlage = Datum der Entscheidung + 60–90{NBSP}Tage"
+        f"Wiedervorlage = Datum der Entscheidung + 60–\u206090{NBSP}Tage"
     )
 
 

@@ -72,7 +72,7 @@ def test_points_off_the_step_get_a_message_that_names_the_allowed_ones() -> None
     answer = run("qualification-score", score(50, problem="12"), rules=PLAYBOOK_RULES)
     assert answer["ok"] is False
     assert answer["errors"] == {
-        "problem": "„Klares Problem (0\u201320\u00a0Punkte)“ wird in Schritten vergeben "
+        "problem": "„Klares Problem (0\u2013\u206020\u00a0Punkte)“ wird in Schritten vergeben "
         "(Schrittweite 5\u00a0Punkte): Bitte geben Sie 10 oder 15 ein."
     }
 

@@ -13,8 +13,15 @@
 import { action, calculator as names, part, runtime } from "../contract.mjs";
 import { onPage } from "../page/on-page.mjs";
 import { calculate, cancel, onRuntimeState, runtimeState, startRuntime } from "../runtime/client.mjs";
+import { fieldValue, initialFieldValue, setFieldValue } from "./choices.mjs";
+import { bindDates } from "./dates.mjs";
 import { offerFills } from "./fills.mjs";
 import { linkFragment, linkValues } from "./fragment.mjs";
+import { showHints } from "./hints.mjs";
+import { bindTakeAlong } from "./take-along.mjs";
+import { bindRows } from "./rows.mjs";
+import { bindSteppers, refreshSteppers } from "./stepper.mjs";
+import { bindVerdictBar, showAnswer } from "./verdict-bar.mjs";
 
 /** A page without a calculator warms the runtime up when idle, for one a click away. */
 const WARM_UP_TIMEOUT_MS = 5000;
@@ -30,17 +37,11 @@ function actionOf(root, name) {
   return root.querySelector(`[${action.attribute}="${name}"]`);
 }
 
-// The value an input had when the page was built (select elements have no defaultValue).
-function initialValue(input) {
-  if (input.tagName === "SELECT") {
-    const option = [...input.options].find((candidate) => candidate.defaultSelected) || input.options[0];
-    return option ? option.value : "";
-  }
-  return input.defaultValue;
-}
+// The value an input had when the page was built (choices.mjs knows every kind of field).
+const initialValue = initialFieldValue;
 
 function fieldsOf(inputs) {
-  return Object.fromEntries(inputs.map((input) => [input.name, input.value]));
+  return Object.fromEntries(inputs.map((input) => [input.name, fieldValue(input)]));
 }
 
 // Each field's message goes next to it (its id plus the contract's suffix), marked invalid.
@@ -85,9 +86,11 @@ function bind(container) {
   showState(runtimeState());
 
   // The answer to the fields as they are now, on the page; null where a newer one overtook it.
-  async function compute() {
-    const message = await calculate(container, calculatorId, fieldsOf(inputs), templates);
+  // ``extra``: request keys besides the fields (take-along.mjs asks for the text to copy).
+  async function compute(extra = {}) {
+    const message = await calculate(container, calculatorId, { ...fieldsOf(inputs), ...extra }, templates);
     if (!message) return null;
+    showHints(inputs, (message.answer && message.answer.hints) || {});
     if (message.failure) {
       showErrors(container, inputs, { _form: "Die Berechnung ist fehlgeschlagen. Bitte laden Sie die Seite neu." });
       return null;
@@ -102,6 +105,8 @@ function bind(container) {
     } else {
       showErrors(container, inputs, answer.errors);
     }
+    showAnswer(container, answer);
+    refreshSteppers(container); // a link or "Eingaben löschen" may have set a count
     return answer;
   }
 
@@ -113,18 +118,19 @@ function bind(container) {
     const known = new Map(inputs.map((input) => [input.name, input]));
     const ignored = [];
     for (const [name, value] of values) {
-      if (known.has(name)) known.get(name).value = value;
+      if (known.has(name)) setFieldValue(known.get(name), value);
       else ignored.push(name);
     }
     const answer = await compute();
     if (answer && !answer.ok) {
       for (const name of Object.keys(answer.errors)) {
         if (!known.has(name)) continue;
-        known.get(name).value = initialValue(known.get(name));
+        setFieldValue(known.get(name), initialValue(known.get(name)));
         ignored.push(known.get(name).getAttribute(names.fieldAttribute));
       }
       await compute();
     }
+    await rowEditors.refresh(); // the rows show what the link filled in
     notice.textContent = ignored.length
       ? `Einige Werte aus dem Link waren ungültig und wurden nicht übernommen: ${ignored.join(", ")}.`
       : "Die Werte aus dem Link wurden übernommen.";
@@ -145,8 +151,9 @@ function bind(container) {
   }
 
   function clear() {
-    for (const input of inputs) input.value = initialValue(input);
+    for (const input of inputs) setFieldValue(input, initialValue(input));
     notice.hidden = true;
+    rowEditors.refresh();
     compute();
   }
 
@@ -158,7 +165,7 @@ function bind(container) {
     },
     { signal },
   );
-  form.addEventListener("input", compute, { signal });
+  form.addEventListener("input", () => compute(), { signal });
   actionOf(form, action.clearCalculator).addEventListener("click", clear, { signal });
   actionOf(form, action.copyLink).addEventListener("click", copyLink, { signal });
   window.addEventListener("hashchange", applyLink, { signal });
@@ -177,6 +184,11 @@ function bind(container) {
       { signal },
     );
   }
+  bindSteppers(container, signal);
+  bindDates(container, signal);
+  bindVerdictBar(container, signal);
+  bindTakeAlong(container, compute, notice, signal);
+  const rowEditors = bindRows(container, calculatorId, signal); // list inputs as rows
   form.hidden = false; // only now can Enter never submit the form natively
   startRuntime();
   applyLink();

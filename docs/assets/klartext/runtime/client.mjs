@@ -126,3 +126,19 @@ export function fillTemplate(channel, template, values) {
   return ask(channel, { kind: runtime.requestFill, template, values });
 }
 
+/**
+ * A list input's text as rows of cells (calculators.table_import.rows_json); ``table`` is
+ * ``{calculator, field, text}``. Same shape and rules as ``calculate``.
+ */
+export function splitRows(channel, table) {
+  return ask(channel, { kind: runtime.requestRows, table });
+}
+
+/**
+ * An export file read for a list input (calculators.table_import.import_json); ``table`` is
+ * ``{calculator, field, data (Base64), mapping}``. Same shape and rules as ``calculate``.
+ */
+export function importTable(channel, table) {
+  return ask(channel, { kind: runtime.requestImport, table });
+}
+

@@ -8,6 +8,7 @@
 //
 //   page -> worker  { id, kind: runtime.requestCalculate, calculator, fields, templates }
 //                   { id, kind: runtime.requestFill, template, values }
+//                   { id, kind: runtime.requestRows | requestImport, table }
 //   worker -> page  { type: runtime.answerReady, start: runtime.startFresh | startSnapshot }
 //                   { type: runtime.answerFailed, message }   the runtime did not start
 //                   { type: runtime.answerResult, id, answer } the boundary's JSON answer
@@ -150,6 +151,11 @@ started.then(
 function answer(boundary, { kind, ...request }) {
   if (kind === runtime.requestFill) {
     return JSON.parse(boundary.fill_json(JSON.stringify({ template: request.template, values: request.values })));
+  }
+  if (kind === runtime.requestRows || kind === runtime.requestImport) {
+    // calculators/table_import.py: a list input's rows, or an export file's preview
+    const entry = kind === runtime.requestRows ? boundary.rows_json : boundary.import_json;
+    return JSON.parse(entry(JSON.stringify(request.table)));
   }
   const { calculator, fields, templates } = request;
   return JSON.parse(boundary.run_json(JSON.stringify({ calculator, fields, templates })));
