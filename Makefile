@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 # mkdocs-material prints a banner about MkDocs 2.0 on every run; we pin mkdocs<2 already.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build chapter test test-fast lint typecheck pytest bench chromium clean
+.PHONY: setup serve build chapter test test-fast lint typecheck pytest bench chromium java lighthouse html-check clean
 
 ## setup: virtual environment with the pinned Python packages, npm packages from the lock file
 setup: $(VENV)/.installed node_modules/.installed
@@ -37,6 +37,16 @@ chromium:
 	  fi; \
 	fi
 
+## java: Debian's Java runtime for the W3C Nu HTML Checker (npm vnu-jar), like chromium above
+java:
+	@if ! command -v java >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else \
+	    echo "Java fehlt: bitte 'apt-get install default-jre-headless' als root ausführen." >&2; exit 1; \
+	  fi; \
+	fi
+
 ## serve: the site with live reload on $(HOST)
 serve: setup
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
@@ -57,7 +67,7 @@ typecheck: setup
 	$(BIN)/mypy
 
 ## pytest: the whole suite; pytest's exit code 5 (nothing collected) counts as a failure
-pytest: setup chromium
+pytest: setup chromium java
 	@status=0; $(BIN)/pytest --cov --cov-report=term $(PYTEST_ARGS) || status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure here" >&2; exit 1; fi; \
 	exit $$status
@@ -68,6 +78,14 @@ test: lint typecheck pytest
 ## test-fast: lint, type check and the suite without Chromium and Pyodide (the inner loop)
 test-fast: lint typecheck
 	$(BIN)/pytest -m "not browser and not pyodide" $(PYTEST_ARGS)
+
+## lighthouse: build, serve with brotli copies and print Lighthouse's four scores for every page
+lighthouse: setup chromium
+	$(PY) -m benchmarks.lighthouse $(PAGES)
+
+## html-check: build and run the W3C Nu HTML Checker over every page (zero errors expected)
+html-check: setup java
+	$(PY) -m benchmarks.html_check
 
 ## bench: benchmarks with their baselines, measured in the same run
 bench: setup chromium

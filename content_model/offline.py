@@ -17,6 +17,9 @@ from content_model.contract import CONTRACT
 SKIPPED = frozenset({CONTRACT.offline.service_worker_uri, "sitemap.xml", "sitemap.xml.gz"})
 #: Compressed copies for the host (bundler.precompress); the browser gets them transparently.
 PRECOMPRESSED = frozenset({".br", ".gz"})
+#: Source maps (Material's bundle and search worker, about 0.2 MB as served): only developer
+#: tools fetch them, never a reader, so the first visit does not download them.
+DEVELOPER_ONLY = frozenset({".map"})
 
 
 def precache_urls(site: Path) -> list[str]:
@@ -29,6 +32,7 @@ def precache_urls(site: Path) -> list[str]:
             or relative in SKIPPED
             or relative.startswith(".")
             or path.suffix in PRECOMPRESSED
+            or path.suffix in DEVELOPER_ONLY
         ):
             continue
         if relative == "index.html":

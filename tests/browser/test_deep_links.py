@@ -7,13 +7,14 @@ import io
 import pytest
 import zxingcpp
 from PIL import Image
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from calculators.registry import field_names
 from content_model.loader import Playbook, load_playbook
 from content_model.pages import chapter_uri, page_url
 from content_model.schema import Chapter, Step, StepsBlock
-from content_model.workshop import workshop_parts
+from content_model.views.at_a_glance import card_workshop_links
+from content_model.workshop import role_play_links, workshop_parts
 from tests.site.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -70,10 +71,12 @@ def test_link_kopieren_copies_the_address_of_the_step(
     page.goto(chapter_address(site_url, chapter))
     step = steps[1]
     button = page.locator(f"#{step.id} .kx-copy-link")
-    expect(button).to_have_text("Link kopieren")
-    expect(button).to_have_accessible_name(f"Link kopieren: 2. {step.title}")
+    expect(button).to_have_text("")  # an icon; its name says what it copies
+    expect(button).to_have_accessible_name(f"Link zu „2. {step.title}“ kopieren")
     button.click()
-    expect(button).to_have_text("Link kopiert")
+    expect(button).to_have_accessible_name("Link kopiert")
+    expect(button).to_have_class("kx-copy-link kx-copied")  # the check mark, for a moment
+    expect(page.locator("#kx-copy-status")).to_have_text("Link kopiert")
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied == f"{chapter_address(site_url, chapter)}#{step.id}"
     # The chapter heading copies the page itself, without any fragment.
@@ -81,6 +84,106 @@ def test_link_kopieren_copies_the_address_of_the_step(
     assert page.evaluate("() => navigator.clipboard.readText()") == chapter_address(
         site_url, chapter
     )
+
+
+#: How a copy control looks right now: opacity, whether it is rendered, its size.
+CONTROL_STATE = """(button) => {
+  const style = getComputedStyle(button);
+  const box = button.getBoundingClientRect();
+  return {
+    opacity: Number(style.opacity),
+    rendered: style.display !== "none" && style.visibility === "visible",
+    width: box.width,
+    height: box.height,
+  };
+}"""
+#: Long enough for the control's fade (125 ms) to finish.
+SETTLE_MS = 300
+
+
+def quiet_control_problems(page: Page, heading_id: str) -> list[str]:
+    """Why the copy control of ``heading_id`` is not quiet-but-reachable on a fine pointer.
+
+    Expected: invisible while nothing points at its heading, shown on hover, reached by Tab
+    from the heading's permalink and shown while focused, named after its heading, and a
+    target of at least 24 by 24 px.
+    """
+    heading = page.locator(f"#{heading_id}")
+    button = heading.locator(".kx-copy-link")
+    problems = []
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(SETTLE_MS)
+    rest = button.evaluate(CONTROL_STATE)
+    if rest["opacity"] != 0:
+        problems.append(f"sichtbar ohne Hover (Deckkraft {rest['opacity']})")
+    if rest["width"] < 24 or rest["height"] < 24:
+        problems.append(f"Ziel kleiner als 24 px: {rest['width']}×{rest['height']}")
+    heading.hover()
+    page.wait_for_timeout(SETTLE_MS)
+    hovered = button.evaluate(CONTROL_STATE)
+    if hovered["opacity"] != 1 or not hovered["rendered"]:
+        problems.append("beim Hover über der Überschrift nicht sichtbar")
+    page.mouse.move(0, 0)
+    heading.locator(".headerlink").focus()
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(SETTLE_MS)
+    focused = button.evaluate("(node) => node === document.activeElement")
+    if not focused:
+        problems.append("mit der Tabulatortaste nicht erreichbar")
+    state = button.evaluate(CONTROL_STATE)
+    if focused and (state["opacity"] != 1 or not state["rendered"]):
+        problems.append("mit Fokus nicht sichtbar")
+    name = button.get_attribute("aria-label") or ""
+    if not (name.startswith("Link zu „") and name.endswith("“ kopieren")):
+        problems.append(f"Name {name!r} nennt die Überschrift nicht")
+    return problems
+
+
+def test_the_copy_control_is_quiet_until_hover_or_focus_but_reachable(
+    page: Page, site_url: str, playbook: Playbook
+) -> None:
+    chapter, steps = steps_chapter(playbook)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(chapter_address(site_url, chapter))
+    assert page.evaluate("() => matchMedia('(hover: hover) and (pointer: fine)').matches")
+    assert quiet_control_problems(page, steps[1].id) == []
+
+
+def test_the_quiet_control_check_is_not_blind(
+    page: Page, site_url: str, playbook: Playbook
+) -> None:
+    """Negative controls: a control always shown, and one hidden from the keyboard, are found."""
+    chapter, steps = steps_chapter(playbook)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(chapter_address(site_url, chapter))
+    loud, gone = (page.locator(f"#{step.id} .kx-copy-link") for step in steps[:2])
+    loud.evaluate("(node) => node.style.setProperty('opacity', '1', 'important')")
+    assert quiet_control_problems(page, steps[0].id) == ["sichtbar ohne Hover (Deckkraft 1)"]
+    gone.evaluate("(node) => { node.style.visibility = 'hidden'; }")
+    assert quiet_control_problems(page, steps[1].id) == [
+        "beim Hover über der Überschrift nicht sichtbar",
+        "mit der Tabulatortaste nicht erreichbar",
+    ]
+
+
+def test_on_a_touch_screen_the_copy_control_stays_visible_and_large_enough(
+    browser: Browser, site_url: str, playbook: Playbook
+) -> None:
+    """Without hover there is nothing to reveal it: it stays in sight, dimmed, 24 px."""
+    chapter, steps = steps_chapter(playbook)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True
+    )
+    try:
+        page = context.new_page()
+        page.goto(chapter_address(site_url, chapter))
+        button = page.locator(f"#{steps[1].id} .kx-copy-link")
+        expect(button).to_be_visible()
+        state = button.evaluate(CONTROL_STATE)
+        assert 0.4 <= state["opacity"] < 1, state
+        assert min(state["width"], state["height"]) >= 24, state
+    finally:
+        context.close()
 
 
 def test_an_old_address_forwards_and_keeps_the_step(
@@ -101,13 +204,15 @@ def test_an_old_address_forwards_and_keeps_the_step(
 
 def test_every_qr_code_decodes_to_its_link(page: Page, site_url: str, playbook: Playbook) -> None:
     """Each card's QR code, photographed on screen, reads as the full address of its link."""
+    chapter_links = [
+        link for part in workshop_parts(playbook) for entry in part.chapters for link in entry.links
+    ]
+    assert len(chapter_links) >= 50
+    # In page order: the one-page cards, the role-play scenarios, then the chapters.
     expected = [
         site_url + link.url
-        for part in workshop_parts(playbook)
-        for entry in part.chapters
-        for link in entry.links
+        for link in [*card_workshop_links(), *role_play_links(playbook), *chapter_links]
     ]
-    assert len(expected) >= 50
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{site_url}workshop/")
     cards = page.locator("figure.kx-qr")

@@ -32,7 +32,6 @@ def make_fixture_project(tmp: Path, content: Path = FIXTURE_CONTENT) -> Path:
     shutil.copytree(content, project / "content")
     (project / "docs").mkdir()
     (project / "docs" / "assets").symlink_to(ROOT / "docs" / "assets")
-    (project / "docs" / "index.md").write_text("# Start\n\nEin Testauftritt.\n", encoding="utf-8")
     return project
 
 

@@ -1,5 +1,9 @@
-// Deep links for trainers (see issue 6): a visible "Link kopieren" control on every chapter,
-// section and step heading; the projector view lives in projector.mjs.
+// Deep links for trainers (see issue 6): a copy-link control on every chapter, section and
+// step heading; the projector view lives in projector.mjs.
+//
+// The control is an icon button (deep-links.css draws the icon) named "Link zu „…“ kopieren",
+// so it no longer competes with its heading (issue 20): it shows when the heading is pointed
+// at or the button has focus, and stays dimmed but visible where there is no hover (touch).
 //
 // Anchors are the YAML ids, written at build time; this module only copies them. The copied
 // address never carries anything typed into a calculator: it is the page address and the
@@ -15,8 +19,15 @@ import { setUpProjector } from "./projector.mjs";
 /** The class of the copy controls this module adds; only this module handles them. */
 const COPY_CONTROL = "kx-copy-link";
 const HEADINGS = ".md-content .md-typeset :is(h1, h2, h3)[id]";
+/** The class that shows the "copied" icon for a moment after a copy. */
+const COPIED_CLASS = "kx-copied";
 const COPIED_MS = 2000;
-const LABEL = "Link kopieren";
+/** The tooltip on pointers that hover; the accessible name also says which heading. */
+const TOOLTIP = "Link kopieren";
+
+function labelFor(heading) {
+  return `Link zu „${nameOf(heading)}“ kopieren`;
+}
 
 function addressOf(heading) {
   const url = new URL(window.location.href);
@@ -38,9 +49,8 @@ function addCopyControls(root) {
     const button = document.createElement("button");
     button.type = "button";
     button.className = COPY_CONTROL;
-    button.textContent = LABEL;
-    // The visible words come first in the name, as voice control users say them (WCAG 2.5.3).
-    button.setAttribute("aria-label", `${LABEL}: ${nameOf(heading)}`);
+    button.title = TOOLTIP;
+    button.setAttribute("aria-label", labelFor(heading));
     heading.append(button);
   }
 }
@@ -56,10 +66,10 @@ function announce(button, message) {
   }
   status.textContent = message;
   const label = button.getAttribute("aria-label");
-  button.textContent = message;
   button.setAttribute("aria-label", message);
+  button.classList.add(COPIED_CLASS);
   const restore = () => {
-    button.textContent = LABEL;
+    button.classList.remove(COPIED_CLASS);
     button.setAttribute("aria-label", label);
   };
   window.setTimeout(restore, COPIED_MS);

@@ -1,0 +1,142 @@
+"""``make lighthouse``: Lighthouse (simulated mobile) on every page of the built site.
+
+The site is built, served with its brotli copies the way a production host sends them
+(``benchmarks.static_server``) and measured page by page with the pinned npm package
+``lighthouse`` driving Debian's Chromium (``CHROME_PATH``, the project's flags). The pages
+are the ones the build lists in ``sitemap.xml``: every page MkDocs writes, none of the
+forwarding pages of moved addresses. The table it prints is what issue 20 asks for; the
+test suite runs the same code on three pages (``tests/browser/test_lighthouse.py``).
+
+Usage: python -m benchmarks.lighthouse [--site SITE] [PATH ...]
+       (PATH like ``/`` or ``/rechner/``; default: every page in the sitemap)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from benchmarks.chromium import CHROMIUM, CHROMIUM_FLAGS
+from benchmarks.static_server import serve
+
+ROOT = Path(__file__).resolve().parents[1]
+LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+HEADERS = ("page", "performance", "accessibility", "best practices", "SEO")
+SITEMAP_NAMESPACE = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+@dataclass(frozen=True)
+class Report:
+    """One page's four category scores (0-100) and the audits that cost it points."""
+
+    path: str
+    scores: dict[str, int]
+    failing: dict[str, list[str]]
+
+    def row(self) -> str:
+        """The page's line of the Markdown table."""
+        cells = [f"`{self.path}`", *(str(self.scores[name]) for name in CATEGORIES)]
+        return "| " + " | ".join(cells) + " |"
+
+
+def pages(site: Path) -> list[str]:
+    """The site-relative path of every page in the build's ``sitemap.xml``, in its order."""
+    tree = ET.parse(site / "sitemap.xml")
+    paths = []
+    for location in tree.iter(f"{SITEMAP_NAMESPACE}loc"):
+        paths.append(urlsplit((location.text or "").strip()).path or "/")
+    return paths
+
+
+def _failing(result: dict[str, Any], category: str) -> list[str]:
+    """The ids of the audits that keep ``category`` below 100, with their value if shown."""
+    audits = result["audits"]
+    failing = []
+    for reference in result["categories"][category]["auditRefs"]:
+        if not reference.get("weight"):
+            continue
+        audit = audits[reference["id"]]
+        score = audit.get("score")
+        if score is not None and score < 1:
+            shown = audit.get("displayValue") or ""
+            failing.append(f"{audit['id']} {shown}".strip())
+    return failing
+
+
+def run(url: str, path: str) -> Report:
+    """Lighthouse's four categories for one page, with Chromium and flags of this project."""
+    if not LIGHTHOUSE.is_file():
+        raise RuntimeError("lighthouse fehlt: `make setup` installiert die npm-Pakete")
+    if not CHROMIUM.is_file():
+        raise RuntimeError("Chromium fehlt: `make chromium` installiert Debians Paket")
+    command = [
+        "node",
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        "--output-path=stdout",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
+    ]
+    environment = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
+    finished = subprocess.run(
+        command, capture_output=True, text=True, check=False, env=environment, timeout=300
+    )
+    if finished.returncode != 0:
+        raise RuntimeError(f"Lighthouse scheiterte an {path}:\n{finished.stderr[-2000:]}")
+    result: dict[str, Any] = json.loads(finished.stdout)
+    if result.get("runtimeError"):
+        raise RuntimeError(f"Lighthouse scheiterte an {path}: {result['runtimeError']}")
+    scores = {
+        name: round(100 * float(result["categories"][name]["score"] or 0)) for name in CATEGORIES
+    }
+    failing = {name: _failing(result, name) for name in CATEGORIES if scores[name] < 100}
+    return Report(path=path, scores=scores, failing=failing)
+
+
+def measure(site: Path, paths: Iterable[str]) -> list[Report]:
+    """Serve ``site`` and measure each path, one after another (they share the CPU)."""
+    reports = []
+    with serve(site) as base:
+        for path in paths:
+            report = run(base.rstrip("/") + path, path)
+            print(report.row(), flush=True)
+            reports.append(report)
+    return reports
+
+
+def main(argv: list[str]) -> int:
+    """Build (unless ``--site`` is given), measure and print the table and what costs points."""
+    from bundler.safe_build import safe_build  # noqa: PLC0415 - only when building here
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--site", type=Path, help="an already built site")
+    parser.add_argument("paths", nargs="*", help="pages to measure (default: all)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="klartext-lighthouse-") as scratch:
+        site = args.site or Path(scratch) / "site"
+        if args.site is None:
+            safe_build(ROOT / "mkdocs.yml", site)
+        print("| " + " | ".join(HEADERS) + " |")
+        print("| " + " | ".join("---" for _ in HEADERS) + " |", flush=True)
+        reports = measure(site, args.paths or pages(site))
+    for report in reports:
+        for category, audits in report.failing.items():
+            print(f"{report.path} {category}: {', '.join(audits)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
