@@ -12,21 +12,25 @@ A calculator can appear on several pages (its chapter, the overview of all calcu
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from calculators.boundary import run
 from calculators.calculator import BoundCalculator
 from calculators.fields import Field
-from calculators.german_numbers import format_number
-from calculators.registry import CALCULATORS
+from calculators.german_numbers import EN_DASH, format_number, plural
+from calculators.registry import CALCULATORS, field_names
 from calculators.rules import Rules
 from content_model.calculator_links import calculator_anchor, preset_fragment, preset_query
-from content_model.loader import Playbook
-from content_model.schema import CalculatorBlock
+from content_model.loader import Playbook, walk, worked_example_problems
+from content_model.problems import ContentError, Problem
+from content_model.schema import CalculatorBlock, Chapter
+from content_model.strict_yaml import YamlDocument, parse_yaml
 
 FORM_TEMPLATE = "calculators/form.html.j2"
 
@@ -91,6 +95,11 @@ def template_texts(playbook: Playbook, ids: tuple[str, ...]) -> dict[str, dict[s
     return {key: found[key].texts() for key in ids if key in found}
 
 
+#: A label's allowed range in brackets, "Klares Problem (0–20 Punkte)": the form needs it,
+#: a worked example's list of inputs does not (it would repeat it for every question).
+_LABEL_RANGE = re.compile(rf" \([^()]*{EN_DASH}[^()]*\)$")
+
+
 def _summarise(calculator: BoundCalculator, inputs: Mapping[str, str]) -> str:
     shown = []
     for field in calculator.inputs:
@@ -99,10 +108,10 @@ def _summarise(calculator: BoundCalculator, inputs: Mapping[str, str]) -> str:
             continue
         if field.kind == "lines":
             count = len([line for line in value.splitlines() if line.strip()])
-            value = f"{count} Zeilen"
+            value = plural(count, "Zeile", "Zeilen")
         elif field.kind == "choice":
             value = dict(field.choices).get(value, value)
-        shown.append(f"{field.label}: {value}")
+        shown.append(f"{_LABEL_RANGE.sub('', field.label)}: {value}")
     return "; ".join(shown)
 
 
@@ -143,13 +152,86 @@ def compute(playbook: Playbook, calculator_id: str) -> Computed:
     return Computed(calculator, templates, default, examples)
 
 
+def _located(source: str, content_root: Path | None) -> YamlDocument:
+    """The chapter file as parsed YAML, for line numbers; without positions if not readable.
+
+    ``source`` is the path the loader reports (relative to the project folder, which holds
+    ``content/``); the chapter itself was read and validated already, so only where each
+    part stands is needed here.
+    """
+    candidates = [Path(source)]
+    if content_root is not None:
+        candidates.insert(0, content_root.parent / source)
+    for candidate in candidates:
+        if candidate.is_file():
+            try:
+                return parse_yaml(candidate.read_text(encoding="utf-8"), source)
+            except (OSError, ContentError):
+                break
+    return YamlDocument(path=source, data=None)
+
+
+def _preset_id(chapter: Chapter, field: str) -> str:
+    """The id of the preset a problem's ``field`` points to, e.g. ``….presets.0.outcome``.
+
+    The message then names the worked example to look at, not only its position.
+    """
+    parts = field.split(".")
+    for path, node in walk(chapter):
+        if isinstance(node, CalculatorBlock) and [str(part) for part in path] == parts[:-3]:
+            return node.presets[int(parts[-2])].id
+    return "?"
+
+
+def worked_example_check(playbook: Playbook, content_root: Path | None = None) -> None:
+    """Raise ContentError when a chapter's declared worked example contradicts its calculator.
+
+    A chapter states what the calculator answers for its example (a preset with ``outcome``);
+    the build computes that preset with the playbook's own rules. A team that changes
+    ``content/rules.yml`` so that the calculator answers otherwise must not publish the old
+    statement, so the build stops and names file, line and preset (the same check as
+    ``python -m content_model``, from ``loader.worked_example_problems``).
+    """
+    problems: list[Problem] = []
+    calculators = field_names()
+    for chapter in playbook.chapters:
+        source = playbook.sources.get(chapter.id, f"content/chapters/{chapter.id}.yml")
+        document = YamlDocument(path=source, data=None)
+        found = worked_example_problems(chapter, document, playbook.rules, calculators)
+        if not found:
+            continue
+        document = _located(source, content_root)
+        for problem in worked_example_problems(chapter, document, playbook.rules, calculators):
+            preset = _preset_id(chapter, problem.field)
+            message = (
+                f"Rechenbeispiel „{preset}“ passt nicht zu den Regeln (worked example "
+                f"{preset!r} contradicts content/rules.yml): {problem.message}"
+            )
+            problems.append(
+                Problem(problem.path, problem.line, problem.column, problem.field, message)
+            )
+    if problems:
+        raise ContentError(problems)
+
+
+def _content_root(forms: Environment) -> Path | None:
+    """The content folder beside the templates folder the environment reads from."""
+    loader = forms.loader
+    if isinstance(loader, FileSystemLoader) and loader.searchpath:
+        return Path(loader.searchpath[0]).parent / "content"
+    return None
+
+
 class CalculatorEmbeds:
     """The calculator embeds of one build: each calculator computed once, however often shown.
 
-    ``forms`` renders the form HTML (an environment for HTML fragments).
+    ``forms`` renders the form HTML (an environment for HTML fragments). Creating the embeds
+    checks every declared worked example against its calculator (``worked_example_check``),
+    so no build publishes a chapter whose stated outcome its calculator contradicts.
     """
 
     def __init__(self, playbook: Playbook, forms: Environment) -> None:
+        worked_example_check(playbook, _content_root(forms))
         self._playbook = playbook
         self._forms = forms
         self._computed: dict[str, Computed] = {}

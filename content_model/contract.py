@@ -25,6 +25,8 @@ import json
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
+from calculators.result_text import READER_DATE
+
 #: Where the site's own scripts, styles and generated browser files live (site-relative).
 ASSETS = "assets/klartext"
 
@@ -61,6 +63,10 @@ class RuntimeContract:
     #: Request kinds, page -> worker.
     request_calculate: str = "calculate"
     request_fill: str = "fill"
+    #: A list input's text split into rows of cells, and an export file read as rows
+    #: (``calculators.table_import``: the page never parses either itself).
+    request_rows: str = "rows"
+    request_import: str = "import"
     #: Answer kinds, worker -> page.
     answer_ready: str = "ready"
     answer_failed: str = "failed"
@@ -101,6 +107,15 @@ class CalculatorContract:
     #: On the calculator's container: the runtime's state (``loading``, or the answer kind
     #: ``ready``/``failed`` that ended it); the stylesheet marks a failed start by it.
     state_attribute: str = "data-kx-state"
+    #: On a stepper's text field: the values − and + step through, space-separated, as Python
+    #: listed them (``Field.stepper_values``), so the page never counts itself.
+    steps_attribute: str = "data-kx-steps"
+    #: On the calculator's container while the result is still the build-time example (until
+    #: the first live answer); the stylesheet marks the example by it.
+    example_attribute: str = "data-kx-example"
+    #: On the verdict bar: the tone of the verdict it shows (``good``, ``warn``, ``bad``,
+    #: ``neutral``), for its colour; the tone's words stand beside it.
+    tone_attribute: str = "data-kx-tone"
 
 
 @dataclass(frozen=True)
@@ -127,6 +142,19 @@ class PartContract:
     template_output: str = "filled-text"
     template_source: str = "template-json"
     source_note: str = "taken-over-note"
+    #: A calculator's field with its label, help and message (what its controls belong to).
+    field_row: str = "field-row"
+    #: The browser's date picker that writes a German date into the text field of its row.
+    calendar: str = "date-companion"
+    #: The compact verdict bar a phone keeps in view while a field has focus, and its parts:
+    #: tone in words, verdict, deciding figure, the example mark, and the text shown while a
+    #: field has a problem.
+    verdict_bar: str = "sticky-verdict"
+    bar_tone: str = "verdict-bar-tone"
+    bar_verdict: str = "verdict-bar-verdict"
+    bar_summary: str = "verdict-bar-figure"
+    bar_example: str = "verdict-bar-example"
+    bar_problem: str = "verdict-bar-problem"
 
 
 @dataclass(frozen=True)
@@ -155,6 +183,71 @@ class ProgressContract:
 
 
 @dataclass(frozen=True)
+class SelfCheckContract:
+    """The self-check at a chapter's end, and its counter on the onboarding page.
+
+    A question answered right is kept like a checklist tick, under the progress storage
+    prefix, as ``<block id>/<question id>``; a self-check is passed when all its questions are.
+    """
+
+    #: On the self-check's container; the value is the block id.
+    container_attribute: str = "data-kx-self-check"
+    #: On a question's fieldset; the value is ``<block id>/<question id>``.
+    question_attribute: str = "data-kx-question"
+    #: On a choice input that belongs to the right answer (present or absent).
+    right_attribute: str = "data-kx-right"
+    #: On an ordering question's select: the place its step takes in the right order.
+    position_attribute: str = "data-kx-position"
+    #: On the onboarding page's counter: the question keys of every self-check it counts.
+    keys_attribute: str = "data-kx-self-checks"
+    #: ``data-kx-part`` values: the announced result, the result kept on this device, and a
+    #: question's own verdict, an explanation (one per option of a choice question, in the
+    #: options' order; one for an ordering question) and the tools shown once bound.
+    result_part: str = "self-check-result"
+    saved_part: str = "self-check-saved"
+    verdict_part: str = "question-verdict"
+    why_part: str = "answer-why"
+    tools_part: str = "self-check-tools"
+    #: ``data-kx-action`` values of the check and reset buttons.
+    check_action: str = "check-self-check"
+    reset_action: str = "reset-self-check"
+
+
+@dataclass(frozen=True)
+class RowsContract:
+    """A list input (``lines``) edited as rows, and its CSV import.
+
+    Scripts ``calculators/rows.mjs`` and ``import.mjs``, partial ``calculators/rows.html.j2``.
+    The textarea stays the one value; the rows write its text and are rebuilt from it by the
+    worker (``runtime.request_rows``).
+    """
+
+    #: On a list input's row editor; the value is the field name.
+    editor_attribute: str = "data-kx-rows"
+    #: On one row of the editor, and on a row input; the value is the cell's name.
+    row_attribute: str = "data-kx-row"
+    cell_attribute: str = "data-kx-cell"
+    #: On the file input of an import; the value is the field name.
+    import_attribute: str = "data-kx-import"
+    #: ``data-kx-part`` values: the rows with their "add" button (hidden while the text is
+    #: edited), the row to clone, the editor's announcements, the area that takes dropped
+    #: files, the import preview.
+    row_list: str = "rows-list"
+    row_template: str = "row-template"
+    status: str = "rows-status"
+    drop_zone: str = "drop-zone"
+    preview: str = "import-preview"
+    #: ``data-kx-action`` values.
+    add_row: str = "add-row"
+    remove_row: str = "remove-row"
+    move_up: str = "row-up"
+    move_down: str = "row-down"
+    toggle_text: str = "toggle-text"
+    take_over: str = "take-over-import"
+    discard: str = "discard-import"
+
+
+@dataclass(frozen=True)
 class ActionContract:
     """``data-kx-action`` values: what a button does, for the script that handles it."""
 
@@ -168,6 +261,11 @@ class ActionContract:
     clear_template: str = "clear-template"
     copy_link: str = "copy-link"
     clear_calculator: str = "clear-calculator"
+    #: A stepper's − and + (they move its field to the previous or next listed value).
+    step_down: str = "step-down"
+    step_up: str = "step-up"
+    #: The "Karte drucken" button of a card "auf einen Blick" (``at-a-glance/at-a-glance.mjs``).
+    print_page: str = "print-page"
 
 
 @dataclass(frozen=True)
@@ -212,6 +310,42 @@ class RedirectContract:
 
 
 @dataclass(frozen=True)
+class TakeAlongContract:
+    """Hints on likely slips next to a calculator's fields, and the result to take along.
+
+    Scripts ``calculators/hints.mjs`` and ``take-along.mjs``; the answer's ``hints`` come from
+    ``calculators.hints``, its ``take_along`` text and card from ``calculators.result_text``.
+    """
+
+    #: Element id suffix of a field's hint (``<field id>-hinweis``), next to its message.
+    hint_suffix: str = "-hinweis"
+    #: Key of the reader's local date (ISO) sent with the fields, for the copied text's date.
+    reader_date_field: str = READER_DATE
+    #: ``data-kx-action`` values of the two buttons under a result.
+    copy_result: str = "copy-result"
+    print_result: str = "print-result"
+    #: ``data-kx-part`` value of the result card printed on its own.
+    card: str = "result-card"
+    #: On ``<html>`` while only a result card is printed; the print styles hide the rest.
+    printing_attribute: str = "data-kx-printing-card"
+
+
+@dataclass(frozen=True)
+class ManifestContract:
+    """The web app manifest and its icons (``content_model/manifest.py``), linked in the head."""
+
+    manifest_uri: str = "manifest.webmanifest"
+    #: The icon drawn from ``templates/manifest/icon.svg`` in the team's colours.
+    icon_svg_uri: str = f"{ASSETS}/manifest/icon.svg"
+    icon_192_uri: str = f"{ASSETS}/manifest/icon-192.png"
+    icon_512_uri: str = f"{ASSETS}/manifest/icon-512.png"
+    #: Full-bleed background, for launchers that cut icons into their own shape.
+    icon_maskable_uri: str = f"{ASSETS}/manifest/icon-maskable-512.png"
+    #: What iOS puts on the home screen (it reads no manifest icons).
+    apple_touch_icon_uri: str = f"{ASSETS}/manifest/apple-touch-icon.png"
+
+
+@dataclass(frozen=True)
 class Contract:
     """Every shared name, by feature."""
 
@@ -219,11 +353,15 @@ class Contract:
     calculator: CalculatorContract = field(default_factory=CalculatorContract)
     part: PartContract = field(default_factory=PartContract)
     progress: ProgressContract = field(default_factory=ProgressContract)
+    rows: RowsContract = field(default_factory=RowsContract)
+    self_check: SelfCheckContract = field(default_factory=SelfCheckContract)
     action: ActionContract = field(default_factory=ActionContract)
     text_template: TextTemplateContract = field(default_factory=TextTemplateContract)
     offline: OfflineContract = field(default_factory=OfflineContract)
     deep_link: DeepLinkContract = field(default_factory=DeepLinkContract)
     redirect: RedirectContract = field(default_factory=RedirectContract)
+    take_along: TakeAlongContract = field(default_factory=TakeAlongContract)
+    manifest: ManifestContract = field(default_factory=ManifestContract)
 
     @property
     def worker_module_uris(self) -> tuple[str, ...]:

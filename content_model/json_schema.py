@@ -28,6 +28,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from content_model.role_plays import RolePlaysFile
 from content_model.rule_text import RULE_NUMBER_PATTERN
 from content_model.rules import RulesFile
 from content_model.schema import Chapter, GlossaryFile, OnboardingFile, PartsFile, RedirectsFile
@@ -104,6 +105,7 @@ def content_schemas() -> tuple[ContentSchema, ...]:
         ContentSchema("glossary", GlossaryFile, ("glossary.yml",), "Das Glossar"),
         ContentSchema("onboarding", OnboardingFile, ("onboarding.yml",), "Der Einstiegspfad"),
         ContentSchema("redirects", RedirectsFile, ("redirects.yml",), "Alte Adressen"),
+        ContentSchema("role_plays", RolePlaysFile, ("role_plays.yml",), "Die Rollenspiele"),
         ContentSchema("team", Team, ("team.yml",), "Name, Logo und Farben des Teams"),
         # The rules file states figures; references to rules are for the other files.
         ContentSchema(

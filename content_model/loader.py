@@ -21,8 +21,10 @@ from calculators.boundary import run
 from calculators.registry import CALCULATORS
 from calculators.rules import Rules
 from content_model.contract import CONTRACT
+from content_model.dialogue import located_timebox_problems
 from content_model.pages import chapter_uri, page_url, part_uri, with_fragment
 from content_model.problems import ContentError, Problem
+from content_model.role_plays import RolePlaysFile, practice_problems
 from content_model.roles import anchor_fields
 from content_model.rule_refs import resolve_rule_refs
 from content_model.rules import RuleBook, read_rules, rule_names
@@ -78,6 +80,8 @@ class Playbook:
     sources: dict[str, str] = field(default_factory=dict)  # chapter id -> file path
     targets: dict[str, Target] = field(default_factory=dict)
     redirects: list[Redirect] = field(default_factory=list)
+    #: ``content/role_plays.yml``, when the playbook has role plays.
+    role_plays: RolePlaysFile | None = None
 
     @property
     def rules(self) -> Rules:
@@ -402,8 +406,9 @@ def load_playbook(
     reports every reference in running text without a short label (``unlabelled_refs``) and
     every declared worked example its calculator answers otherwise (``worked_example_problems``,
     needs ``calculators``). ``python -m content_model`` and ``make test`` check both; the site
-    build does not, so a team that changes a rule still gets its site (and the editorial test
-    names the chapter examples its rules contradict).
+    build checks the worked examples when it computes the calculator embeds
+    (``content_model.calculator_embed``), so a team whose rules contradict a chapter's example
+    learns which example to change before anything is published.
     """
     problems: list[Problem] = []
     rules = _read_rules(root, problems)
@@ -427,6 +432,11 @@ def load_playbook(
     redirects_read = (
         _read(root / "redirects.yml", root, RedirectsFile, problems, rules)
         if (root / "redirects.yml").exists()
+        else None
+    )
+    role_plays_read = (
+        _read(root / "role_plays.yml", root, RolePlaysFile, problems, rules, editorial=editorial)
+        if (root / "role_plays.yml").exists()
         else None
     )
     chapters_read: list[tuple[Chapter, YamlDocument]] = []
@@ -485,21 +495,18 @@ def load_playbook(
             glossary_page.id, term.id, term.term, with_fragment(glossary_page.uri, term.id)
         )
         checker.add_target(glossary_document, ("terms", index, "id"), target)
+    role_plays = _checked_role_plays(role_plays_read, chapters_read, checker)
     _check_order(chapters_read, checker)
     for chapter, document in chapters_read:
         checker.check_references(chapter, document)
         checker.problems += worked_example_problems(
             chapter, document, rules.rules, calculators if editorial else None
         )
+    checker.problems += located_timebox_problems(chapters_read)
     checker.check_references(glossary, glossary_document)
     onboarding, onboarding_document = onboarding_read
     checker.check_references(onboarding, onboarding_document)
-    redirects: list[Redirect] = []
-    if redirects_read is not None:
-        redirects_file, redirects_document = redirects_read
-        checker.check_references(redirects_file, redirects_document)
-        checker.check_redirects(redirects_file, redirects_document, parts.parts, chapters_read)
-        redirects = redirects_file.redirects
+    redirects = _checked_redirects(redirects_read, parts.parts, chapters_read, checker)
     if checker.problems:
         raise ContentError(checker.problems)
 
@@ -516,7 +523,46 @@ def load_playbook(
         sources={chapter.id: document.path for chapter, document in chapters_read},
         targets=checker.targets,
         redirects=redirects,
+        role_plays=role_plays,
     )
+
+
+def _checked_redirects(
+    read: tuple[RedirectsFile, YamlDocument] | None,
+    parts: list[Part],
+    chapters: list[tuple[Chapter, YamlDocument]],
+    checker: _Checker,
+) -> list[Redirect]:
+    """The redirects of ``redirects.yml`` (if there is one), their references checked."""
+    if read is None:
+        return []
+    redirects_file, document = read
+    checker.check_references(redirects_file, document)
+    checker.check_redirects(redirects_file, document, parts, chapters)
+    return redirects_file.redirects
+
+
+def _checked_role_plays(
+    read: tuple[RolePlaysFile, YamlDocument] | None,
+    chapters: list[tuple[Chapter, YamlDocument]],
+    checker: _Checker,
+) -> RolePlaysFile | None:
+    """Scenarios are link targets on their page; their references and observed lists resolve."""
+    if read is None:
+        return None
+    role_plays, document = read
+    page = SPECIAL_PAGE_BY_ID["rollenspiele"]
+    for index, scenario in enumerate(role_plays.scenarios):
+        target = Target(page.id, scenario.id, scenario.title, with_fragment(page.uri, scenario.id))
+        checker.add_target(document, ("scenarios", index, "id"), target)
+    for path, node in walk(role_plays):
+        if isinstance(node, Model):
+            for where, message in node.problems():
+                checker.problems.append(_problem(document, (*path, *where), message))
+    checker.check_references(role_plays, document)
+    for where, message in practice_problems(role_plays, [chapter for chapter, _ in chapters]):
+        checker.problems.append(_problem(document, where, message))
+    return role_plays
 
 
 def worked_example_problems(

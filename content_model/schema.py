@@ -257,6 +257,9 @@ class Phrasing(Model):
     recommended: Line
     avoid: Line | None = None
     why: Line | None = None
+    #: A key sentence: the card "auf einen Blick" of the chapter's part shows it
+    #: (``content_model/views/at_a_glance.py``), so the card never copies the wording.
+    key: bool = False
 
 
 class PhrasingBlock(BlockBase):
@@ -265,6 +268,118 @@ class PhrasingBlock(BlockBase):
     type: Literal["phrasing"]
     title: Line | None = None
     items: list[Phrasing] = Field(min_length=1)
+
+
+def _unquoted(text: str) -> bool:
+    """Whether ``text`` carries no quotation marks at its ends (templates add „…“ themselves)."""
+    stripped = text.strip()
+    return not (stripped[:1] in '„“"' or stripped[-1:] in '“”"')
+
+
+class Objection(Model):
+    """A sentence customers say at this step, with the answer that keeps the talk on course.
+
+    It has the phrasing block's parts (what to say, why, what not to say); its id is an anchor,
+    so trainers can link one objection and the objections page can gather it.
+    """
+
+    id: AnchorId
+    #: The customer's sentence, without quotation marks (the page sets them).
+    objection: Line
+    answer: Line
+    why: Line
+    avoid: Line
+
+    def target_title(self) -> str:
+        """A link names the objection by the customer's sentence, as its heading does."""
+        return f"Einwand „{self.objection}“"
+
+    def problems(self) -> Iterator[LocalProblem]:
+        """Quoted sentences would show doubled marks („„…““), since the page quotes them."""
+        for name in ("objection", "answer", "avoid"):
+            if not _unquoted(getattr(self, name)):
+                yield (name,), "ohne Anführungszeichen schreiben, die Seite setzt „…“ selbst"
+
+
+class ObjectionsBlock(BlockBase):
+    """Objections customers raise at one step, each answered; gathered on the objections page."""
+
+    type: Literal["objections"]
+    title: Line | None = None
+    items: list[Objection] = Field(min_length=1)
+
+
+class DialogueSpeaker(Model):
+    """Someone who speaks in a model dialogue: on our side or the customer's."""
+
+    id: Id
+    name: Text
+    role: Text
+    side: Literal["ours", "customer"]
+
+
+class DialogueTurn(Model):
+    """One turn of a model dialogue; ``speaker`` is the id of a declared speaker."""
+
+    speaker: Id
+    text: Line
+
+
+class DialoguePassage(Model):
+    """A part of a model dialogue that shows one step of the conversation.
+
+    ``step`` names the step as a link (``[[kapitel#anker|Schritt 3]]``). ``timebox`` names the
+    agenda items (by label) or steps (by id) of the dialogue's ``timing`` section whose minutes
+    this passage takes; the page adds them up from there, so they are never typed twice.
+    """
+
+    id: AnchorId
+    title: Text
+    step: Line
+    setting: Line | None = None
+    timebox: list[Text] = Field(default_factory=list)
+    turns: list[DialogueTurn] = Field(min_length=1)
+    note: Line | None = None
+
+
+class DialogueTiming(Model):
+    """Where a dialogue's time boxes come from: a section holding an agenda or timed steps."""
+
+    ref: LinkRef
+
+
+class DialogueBlock(BlockBase):
+    """A model conversation, in passages that each show one step within its time box."""
+
+    type: Literal["dialogue"]
+    id: AnchorId
+    title: Text
+    intro: Prose | None = None
+    timing: DialogueTiming | None = None
+    speakers: list[DialogueSpeaker] = Field(min_length=2)
+    passages: list[DialoguePassage] = Field(min_length=1)
+
+    def workshop_stops(self, rules: Rules) -> list[WorkshopStop]:
+        """The dialogue itself: trainers hand it out before a role play."""
+        return [WorkshopStop("Beispielgespräch", self.title, self.id)]
+
+    def problems(self) -> Iterator[LocalProblem]:
+        """Each speaker is declared once, and every turn's speaker is declared."""
+        ids = [speaker.id for speaker in self.speakers]
+        for index in _duplicates(ids):
+            yield ("speakers", index, "id"), f"Sprecher {ids[index]!r} ist doppelt angelegt"
+        for number, passage in enumerate(self.passages):
+            for index, turn in enumerate(passage.turns):
+                if turn.speaker not in ids:
+                    yield (
+                        ("passages", number, "turns", index, "speaker"),
+                        f"unbekannter Sprecher {turn.speaker!r} (angelegt: {', '.join(ids)})",
+                    )
+            if passage.timebox and self.timing is None:
+                yield (
+                    ("passages", number, "timebox"),
+                    "eine Zeitbox braucht timing: mit dem Abschnitt, der die Minuten festlegt",
+                )
 
 
 class Observation(Model):
@@ -539,6 +654,88 @@ class CalculatorBlock(BlockBase):
         ]
 
 
+class SelfCheckOption(Model):
+    """An answer of a choice question, with why it is right or wrong (shown after checking)."""
+
+    text: Line
+    correct: bool = False
+    why: Line
+
+
+class SelfCheckQuestion(Model):
+    """One question of a self-check; its id keys the reader's result, like a checklist item's.
+
+    ``single`` and ``multiple`` offer ``options``; ``order`` lists ``steps`` in the right order
+    (the page shows them shuffled) and says in ``why`` why that order holds. ``learn`` links
+    to the step that teaches the answer (``[[kapitel#schritt|Linktext]]``).
+    """
+
+    id: Id
+    kind: Literal["single", "multiple", "order"]
+    question: Line
+    options: list[SelfCheckOption] = Field(default_factory=list)
+    steps: list[Line] = Field(default_factory=list)
+    why: Line | None = None
+    learn: Line
+
+    def problems(self) -> Iterator[LocalProblem]:
+        """What the kind needs: one right answer, enough steps, an explanation, a link."""
+        if "[[" not in self.learn:
+            yield ("learn",), "link the step that teaches this: [[kapitel#anker|Linktext]]"
+        if self.kind == "order":
+            yield from self._order_problems()
+            return
+        if self.steps:
+            yield ("steps",), f"a {self.kind}-choice question has options, not steps"
+        if len(self.options) < 2:
+            yield ("options",), "a choice question needs at least two options"
+        right = sum(option.correct for option in self.options)
+        if self.kind == "single" and right != 1:
+            message = f"a single-choice question has exactly one right answer, not {right}"
+            yield ("options",), message
+        if self.kind == "multiple" and right == 0:
+            yield ("options",), "a multiple-choice question needs at least one right answer"
+        texts = [option.text for option in self.options]
+        for index in _duplicates(texts):
+            yield ("options", index, "text"), f"duplicate option {texts[index]!r}"
+
+    def _order_problems(self) -> Iterator[LocalProblem]:
+        if self.options:
+            yield ("options",), "an ordering question has steps, not options"
+        if len(self.steps) < 3:
+            count = len(self.steps)
+            yield ("steps",), f"an ordering question needs at least three steps, not {count}"
+        if self.why is None:
+            yield ("why",), "explanation missing: say why the steps come in this order"
+        for index in _duplicates(list(self.steps)):
+            yield ("steps", index), f"duplicate step {self.steps[index]!r}"
+
+
+class SelfCheckBlock(BlockBase):
+    """Three to five questions at a chapter's end, checked in the page and counted on onboarding.
+
+    The block id and each question id key the reader's result on the device
+    (``<block id>/<question id>``), so reordering or adding questions never moves a result.
+    """
+
+    type: Literal["self_check"]
+    id: AnchorId
+    #: A heading of its own; without one the block sits under its section's heading.
+    title: Text | None = None
+    intro: Prose | None = None
+    questions: list[SelfCheckQuestion] = Field(min_length=3, max_length=5)
+
+    def target_title(self) -> str:
+        """Without a title of its own, a link names the self-check."""
+        return self.title or "Selbstcheck"
+
+    def problems(self) -> Iterator[LocalProblem]:
+        """Question ids key the saved results, so they are unique within the block."""
+        ids = [question.id for question in self.questions]
+        for index in _duplicates(ids):
+            yield ("questions", index, "id"), f"duplicate id {ids[index]!r}"
+
+
 Block = Annotated[
     TextBlock
     | ListBlock
@@ -556,7 +753,10 @@ Block = Annotated[
     | TrafficLightBlock
     | SeeAlsoBlock
     | CalculatorBlock
-    | ScoreGuideBlock,
+    | ScoreGuideBlock
+    | SelfCheckBlock
+    | ObjectionsBlock
+    | DialogueBlock,
     Field(discriminator="type"),
 ]
 
@@ -580,6 +780,20 @@ class Section(Model):
     blocks: list[Block] = Field(min_length=1)
 
 
+class TrainerNotes(Model):
+    """How a trainer teaches a chapter: goal, time, one exercise, the mistakes beginners make.
+
+    Trainers otherwise keep these on their own slides, where they drift from the chapter; here
+    they sit next to what they teach. They are shown on the trainer page and the workshop page,
+    never in the reader's chapter.
+    """
+
+    goal: Line
+    minutes: Minutes
+    exercise: Prose
+    mistakes: list[Line] = Field(min_length=1, max_length=5)
+
+
 class Chapter(Model):
     """One chapter file in ``content/chapters/``."""
 
@@ -588,6 +802,7 @@ class Chapter(Model):
     order: Annotated[int, Field(ge=1, le=999)]
     title: Text
     summary: Text
+    trainer: TrainerNotes | None = None
     minutes: Minutes | None = None
     facts: list[FactId] = Field(default_factory=list)
     sections: list[Section] = Field(min_length=1)

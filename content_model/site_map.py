@@ -18,9 +18,10 @@ from content_model.schema import Chapter, Part
 #: Where a special page sits in the navigation: before the parts, or in the toolbox after them.
 Placement = Literal["before_parts", "toolbox"]
 
-#: The hand-written start page (``docs/index.md``), first in the navigation.
+#: The start page, first in the navigation; its heading names the playbook.
 START_TITLE = "Start"
 START_URI = "index.md"
+START_HEADING = "Klartext – das Vertriebs-Playbook"
 #: The navigation group after the parts.
 TOOLBOX_TITLE = "Werkzeugkasten"
 
@@ -39,18 +40,48 @@ class SitePage:
     template: str
     kind: Literal["special", "part", "chapter"] = "special"
     placement: Placement = "toolbox"
+    #: The navigation entry, where it is shorter than the heading (the start page).
+    menu: str | None = None
+
+    @property
+    def menu_title(self) -> str:
+        """What the navigation calls the page."""
+        return self.menu or self.title
 
 
 #: The generated pages besides parts and chapters, in navigation order.
 SPECIAL_PAGES: tuple[SitePage, ...] = (
     SitePage(
+        "start",
+        START_HEADING,
+        START_URI,
+        "pages/start.md.j2",
+        placement="before_parts",
+        menu=START_TITLE,
+    ),
+    SitePage(
         "einstieg", "Einstieg", "einstieg.md", "pages/onboarding.md.j2", placement="before_parts"
     ),
     SitePage("checklisten", "Alle Checklisten", "checklisten.md", "pages/checklists.md.j2"),
+    SitePage("einwaende", "Einwände", "einwaende.md", "pages/objections.md.j2"),
     SitePage("vorlagen", "Alle Vorlagen", "vorlagen.md", "pages/text_templates.md.j2"),
     SitePage("rechner", "Alle Rechner", "rechner.md", "pages/calculators.md.j2"),
     SitePage("glossar", "Glossar", "glossar.md", "pages/glossary.md.j2"),
     SitePage("workshop", "Workshop-Links", "workshop.md", "pages/workshop.md.j2"),
+    SitePage("rollenspiele", "Rollenspiele", "rollenspiele.md", "pages/role_plays.md.j2"),
+    SitePage("fuer-trainer", "Für Trainer", "fuer-trainer.md", "pages/trainer.md.j2"),
+    SitePage(
+        "gespraech-auf-einen-blick",
+        "Heikles Gespräch auf einen Blick",
+        "gespraech-auf-einen-blick.md",
+        "at_a_glance/card.md.j2",
+    ),
+    SitePage(
+        "ausstieg-auf-einen-blick",
+        "Ausstieg auf einen Blick",
+        "ausstieg-auf-einen-blick.md",
+        "at_a_glance/card.md.j2",
+    ),
 )
 
 #: Special pages by id.
@@ -88,7 +119,7 @@ def navigation(pages: Sequence[SitePage]) -> list[Any]:
 
     A part's overview is its section's index page, so it carries no title of its own.
     """
-    nav: list[Any] = [{START_TITLE: START_URI}]
+    nav: list[Any] = []
     toolbox: list[Any] = []
     part_entries: list[Any] = []
     for page in pages:
@@ -100,6 +131,6 @@ def navigation(pages: Sequence[SitePage]) -> list[Any]:
         elif page.placement == "toolbox":
             toolbox.append({page.title: page.uri})
         else:
-            nav.append({page.title: page.uri})
+            nav.append({page.menu_title: page.uri})
     nav.append({TOOLBOX_TITLE: toolbox})
     return nav

@@ -94,6 +94,24 @@ def workshop_parts(playbook: Playbook) -> list[WorkshopPart]:
     ]
 
 
+#: The site map's id of the role-play page, which the workshop page links scenario by scenario.
+ROLE_PLAYS_PAGE = "rollenspiele"
+
+
+def role_play_links(playbook: Playbook) -> list[WorkshopLink]:
+    """Each role-play scenario: its link opens the scenario's cards on the role-play page."""
+    if playbook.role_plays is None:
+        return []
+    return [
+        WorkshopLink(
+            "Rollenspiel",
+            scenario.title,
+            page_url(playbook.targets[f"{ROLE_PLAYS_PAGE}#{scenario.id}"].uri),
+        )
+        for scenario in playbook.role_plays.scenarios
+    ]
+
+
 def absolute_url(site_url: str, url: str) -> str:
     """The full address of a page for a QR code: a phone camera cannot follow a relative one."""
     return f"{site_url.rstrip('/')}/{url}"

@@ -54,7 +54,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add one generated Markdown page per chapter, part and overview, and the redirects."""
     playbook = _current["playbook"]
     templates = project_root(config) / "templates"
-    for page in render_pages(playbook, templates, config.site_url):
+    try:
+        pages = render_pages(playbook, templates, config.site_url)
+    except ContentError as error:
+        # A worked example the team's rules contradict is found while the pages are made.
+        raise PluginError(f"{len(error.problems)} problem(s) in the content:\n{error}") from None
+    for page in pages:
         files.append(File.generated(config, page.src_uri, content=page.markdown))
     # Old addresses declared in content/redirects.yml forward to where the content is now.
     for redirect in redirect_pages(playbook, templates):

@@ -26,8 +26,10 @@ from content_model.schema import (
     BlockBase,
     CalculatorBlock,
     ScoreGuideBlock,
+    SelfCheckBlock,
     TemplateBlock,
 )
+from content_model.self_check import question_key, shown_steps
 from content_model.template_form import template_form
 from content_model.views.prose import Prose
 
@@ -128,12 +130,24 @@ def _score_guide(block: ScoreGuideBlock, context: BlockContext) -> dict[str, obj
     return {"guide": score_guide(context.embeds.rules)}
 
 
+def _self_check(block: SelfCheckBlock, context: BlockContext) -> dict[str, object]:
+    return {
+        "keys": {question.id: question_key(block.id, question.id) for question in block.questions},
+        "shown_steps": {
+            question.id: shown_steps(block.id, question, context.prose)
+            for question in block.questions
+            if question.kind == "order"
+        },
+    }
+
+
 #: What a block type shows besides its own fields, computed at the boundary.
 EXTRAS: dict[type[BlockBase], Callable[[Any, BlockContext], dict[str, object]]] = {
     AgendaBlock: _agenda,
     CalculatorBlock: _calculator,
     TemplateBlock: _text_template,
     ScoreGuideBlock: _score_guide,
+    SelfCheckBlock: _self_check,
 }
 
 

@@ -17,15 +17,34 @@ from calculators.registry import CALCULATORS
 from content_model.calculator_embed import CalculatorEmbeds, InputRow, input_rows
 from content_model.contract import CONTRACT
 from content_model.loader import Playbook
+from content_model.page_descriptions import page_description
 from content_model.pages import page_url
 from content_model.progress_keys import ProgressScope, progress_key, progress_scope, stage_chapters
-from content_model.schema import CalculatorBlock, Chapter, ChecklistBlock, TemplateBlock
-from content_model.site_map import SitePage
+from content_model.schema import Chapter, ChecklistBlock, TemplateBlock
+from content_model.self_check import SelfCheckScope, self_check_scope
+from content_model.site_map import START_URI, SitePage
+from content_model.views.at_a_glance import (
+    at_a_glance_view,
+    card_links,
+    card_workshop_links,
+    cards_for_chapter,
+)
 from content_model.views.blocks import BlockContext, ModelView, block_view
+from content_model.views.dialogue import chapter_block_view
+from content_model.views.objections import objections_view
 from content_model.views.prose import Prose
-from content_model.workshop import workshop_card, workshop_parts
+from content_model.views.role_plays import (
+    TrainerNotesView,
+    role_plays_view,
+    trainer_notes_view,
+    trainer_view,
+)
+from content_model.views.start import CalculatorCard, StartView, calculator_cards, start_view
+from content_model.workshop import role_play_links, workshop_card, workshop_parts
 
 CARDS_TEMPLATE = "workshop/cards.html.j2"
+#: The site map's id of the trainer page, which the workshop page links to.
+TRAINER_PAGE = "fuer-trainer"
 
 
 @dataclass(frozen=True)
@@ -48,6 +67,8 @@ class ChapterView:
     sections: list[SectionView]
     #: Under which key the "read" mark of this chapter is stored.
     read_key: Markup
+    #: Links to the cards "auf einen Blick" that summarise this chapter.
+    glance_cards: tuple[Markup, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,6 +106,8 @@ class Stage:
     scope_key: Markup
     scope: ProgressScope
     stops: list[Stop]
+    #: The self-checks of the stage's chapters, counted as passed on this device.
+    self_checks: SelfCheckScope | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +118,10 @@ class OnboardingView:
     intro: Markup
     total: ProgressScope
     stages: list[Stage]
+    #: Every self-check of the playbook, counted as passed on this device.
+    self_checks: SelfCheckScope | None = None
+    #: Links to the cards "auf einen Blick".
+    glance_cards: tuple[Markup, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,18 +162,22 @@ class GlossaryView:
 
 @dataclass(frozen=True)
 class CalculatorEntry:
-    """A calculator on the overview page: the embed, and its inputs as a reference table."""
+    """A calculator's inputs as a reference table on the overview page."""
 
-    block: ModelView
     title: str
     inputs: list[InputRow]
 
 
 @dataclass(frozen=True)
 class CalculatorsView:
-    """The page of all calculators."""
+    """The overview of all calculators: one card each, then their inputs for reference.
+
+    The forms themselves stay in the chapters that explain them, so this page loads no
+    calculator runtime (issue 20).
+    """
 
     title: str
+    cards: list[CalculatorCard]
     calculators: list[CalculatorEntry]
 
 
@@ -157,6 +188,8 @@ class WorkshopChapterView:
     title: str
     anchor: str
     cards: Markup
+    #: The chapter's trainer notes, folded under its cards.
+    trainer: TrainerNotesView | None = None
 
 
 @dataclass(frozen=True)
@@ -175,6 +208,12 @@ class WorkshopView:
     title: str
     has_qr_codes: bool
     parts: list[WorkshopPartView]
+    #: The role-play scenarios as cards (HTML with QR codes); empty without role plays.
+    role_plays: Markup
+    #: A link to the trainer page.
+    trainer_link: Markup
+    #: The cards "auf einen Blick" as workshop cards (HTML with QR codes).
+    glance_cards: Markup
 
 
 class SiteViews:
@@ -207,10 +246,20 @@ class SiteViews:
     def meta(self, page: SitePage) -> dict[str, object]:
         """The page's metadata for the theme, known once its view is prepared.
 
-        A page that shows a calculator carries the contract's page flag: its head starts the
-        calculator runtime at once and preloads the worker's modules.
+        Every page has its own description (``content_model.page_descriptions``). A page
+        that shows a calculator carries the contract's page flag: its head starts the
+        calculator runtime at once and preloads the worker's modules. The start page hides
+        Material's table of contents, so its three cards stand side by side on a desktop.
         """
-        return {CONTRACT.runtime.page_flag: True} if self._calculators.get(page.uri) else {}
+        meta: dict[str, object] = {}
+        description = page_description(self.playbook, page)
+        if description:
+            meta["description"] = description
+        if self._calculators.get(page.uri):
+            meta[CONTRACT.runtime.page_flag] = True
+        if page.uri == START_URI:
+            meta["hide"] = ["toc"]
+        return meta
 
 
 def chapter_view(site: SiteViews, page: SitePage) -> ChapterView:
@@ -226,11 +275,12 @@ def chapter_view(site: SiteViews, page: SitePage) -> ChapterView:
             SectionView(
                 section.title,
                 section.id,
-                [block_view(block, context) for block in section.blocks],
+                [chapter_block_view(block, context, site.playbook) for block in section.blocks],
             )
             for section in chapter.sections
         ],
         read_key=progress_key(chapter.id),
+        glance_cards=tuple(cards_for_chapter(site.playbook, chapter.id, context.prose)),
     )
 
 
@@ -261,12 +311,17 @@ def onboarding_view(site: SiteViews, page: SitePage) -> OnboardingView:
             read_key = progress_key(chapter_id) if chapter_id in chapter_ids else None
             stops.append(Stop(prose.link(stop.ref), read_key, prose.line(stop.task)))
         scope = progress_scope(stage_chapters(stage, playbook))
-        stages.append(Stage(stage.title, stage.id, progress_key(stage.id), scope, stops))
+        checks = self_check_scope(stage_chapters(stage, playbook))
+        stages.append(
+            Stage(stage.title, stage.id, progress_key(stage.id), scope, stops, self_checks=checks)
+        )
     return OnboardingView(
         title=page.title,
         intro=prose.paragraphs(playbook.onboarding.intro),
         total=progress_scope(playbook.chapters),
         stages=stages,
+        self_checks=self_check_scope(playbook.chapters),
+        glance_cards=tuple(card_links(prose)),
     )
 
 
@@ -320,22 +375,25 @@ def glossary_view(site: SiteViews, page: SitePage) -> GlossaryView:
 
 
 def calculators_view(site: SiteViews, page: SitePage) -> CalculatorsView:
-    """Every calculator, live, with its inputs as a reference table."""
-    context = site.blocks(page)
+    """Every calculator as a card leading to its chapter, and its inputs as a reference table."""
     entries = []
     for calculator_id in CALCULATORS:
-        block = CalculatorBlock(type="calculator", calculator=calculator_id)
         calculator = site.embeds.computed(calculator_id).calculator
-        entries.append(
-            CalculatorEntry(block_view(block, context), calculator.title, input_rows(calculator))
-        )
-    return CalculatorsView(page.title, entries)
+        entries.append(CalculatorEntry(calculator.title, input_rows(calculator)))
+    cards = calculator_cards(site.playbook, site.embeds, site.prose(page))
+    return CalculatorsView(page.title, cards, entries)
+
+
+def start_page_view(site: SiteViews, page: SitePage) -> StartView:
+    """The start page: three audiences, the two parts, the toolbox."""
+    return start_view(page.title, site.playbook, site.embeds, site.prose(page))
 
 
 def workshop_view(site: SiteViews, page: SitePage) -> WorkshopView:
     """Every chapter's links as cards, each with its QR code when the site has an address."""
     here = page_url(page.uri)
     cards = site.html.get_template(CARDS_TEMPLATE)
+    prose = site.prose(page)
     parts = [
         WorkshopPartView(
             entry.part.title,
@@ -349,13 +407,31 @@ def workshop_view(site: SiteViews, page: SitePage) -> WorkshopView:
                             cards=[workshop_card(link, here, site.site_url) for link in item.links]
                         )
                     ),
+                    trainer_notes_view(item.chapter.trainer, prose),
                 )
                 for item in entry.chapters
             ],
         )
         for entry in workshop_parts(site.playbook)
     ]
-    return WorkshopView(page.title, bool(site.site_url), parts)
+    scenarios = role_play_links(site.playbook)
+    role_plays = Markup(
+        cards.render(cards=[workshop_card(link, here, site.site_url) for link in scenarios])
+        if scenarios
+        else ""
+    )
+    return WorkshopView(
+        page.title,
+        bool(site.site_url),
+        parts,
+        role_plays,
+        prose.link(TRAINER_PAGE),
+        glance_cards=Markup(
+            cards.render(
+                cards=[workshop_card(link, here, site.site_url) for link in card_workshop_links()]
+            )
+        ),
+    )
 
 
 #: For each page template of the site map, the function that prepares what the page shows.
@@ -367,5 +443,10 @@ VIEWS: dict[str, Callable[[SiteViews, SitePage], object]] = {
     "pages/text_templates.md.j2": text_templates_view,
     "pages/glossary.md.j2": glossary_view,
     "pages/calculators.md.j2": calculators_view,
+    "pages/start.md.j2": start_page_view,
     "pages/workshop.md.j2": workshop_view,
+    "pages/objections.md.j2": objections_view,
+    "pages/role_plays.md.j2": role_plays_view,
+    "pages/trainer.md.j2": trainer_view,
+    "at_a_glance/card.md.j2": at_a_glance_view,
 }

@@ -73,7 +73,10 @@ def test_a_schema_left_stale_after_a_model_change_is_reported(
 
 def test_every_kind_of_content_file_has_a_schema() -> None:
     names = {kind.name for kind in content_schemas()}
-    assert names == {"chapter", "parts", "glossary", "onboarding", "redirects", "rules", "team"}
+    assert names == {
+        *("chapter", "parts", "glossary", "onboarding", "redirects", "rules", "team"),
+        "role_plays",
+    }
     assert {path.name for path in (CONTENT / SCHEMA_FOLDER).iterdir()} == {
         f"{name}.schema.json" for name in names
     }
@@ -165,6 +168,9 @@ PLANTED = [
     ("parts.yml", "id: gespraeche", "id: Gespräche", "#/parts/0/id"),
     ("rules.yml", "value: 70", "value: siebzig", "#/score/pursue_from/value"),
     ("rules.yml", "unit: punkte", "unit: zähler", "#/score/question_points/unit"),
+    ("role_plays.yml", "    total: 30", "    total: dreißig", "#/scenarios/0/total"),
+    ("role_plays.yml", "    debrief:", "    fragen:", "#/scenarios/0/fragen: unknown key"),
+    ("chapters/drei-wege.yml", "\n  goal:", "\n  ziel:", "#/trainer: matches none"),
 ]
 
 

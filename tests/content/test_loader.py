@@ -85,7 +85,10 @@ CASES = [
         "id: schritt-vorbereiten",
         [
             "content/chapters/alle-bausteine.yml:35:17: sections.1.blocks.0.items.1.id: duplicate id "
-            "'schritt-vorbereiten' (already used in content/chapters/alle-bausteine.yml:30)"
+            "'schritt-vorbereiten' (already used in content/chapters/alle-bausteine.yml:30)",
+            # The sample dialogue's time box named the renamed step: it says so where it is.
+            "content/chapters/alle-bausteine.yml:139:23: sections.3.blocks.1.passages.1.timebox.0: "
+            "'schritt-senden' gibt es dort nicht (bekannt: schritt-vorbereiten)",
         ],
         id="duplicate-anchor-id",
     ),
@@ -148,7 +151,11 @@ CASES = [
         "id: rechner-senden",
         [
             "content/chapters/alle-bausteine.yml:35:17: sections.1.blocks.0.items.1.id: ids starting "
-            "with 'rechner-' are reserved for calculators"
+            "with 'rechner-' are reserved for calculators",
+            "content/chapters/alle-bausteine.yml:130:11: sections.3.blocks.1.passages: keine Passage "
+            "zeigt 'rechner-senden'; das Gespräch soll so lange dauern wie seine Agenda",
+            "content/chapters/alle-bausteine.yml:139:23: sections.3.blocks.1.passages.1.timebox.0: "
+            "'schritt-senden' gibt es dort nicht (bekannt: schritt-vorbereiten, rechner-senden)",
         ],
         id="reserved-calculator-anchor",
     ),
@@ -187,7 +194,7 @@ CASES = [
             "'type' does not match any of the expected tags: 'text', 'list', 'callout', 'steps', "
             "'agenda', 'phrasing', 'observations', 'checklist', 'options', 'example_table', "
             "'template', 'dos_donts', 'kpis', 'traffic_light', 'see_also', 'calculator', "
-            "'score_guide'"
+            "'score_guide', 'self_check', 'objections', 'dialogue'"
         ],
         id="unknown-block-type",
     ),
@@ -255,9 +262,17 @@ def test_duplicate_chapter_order_is_rejected(content: Path) -> None:
         "option-umfang",
         "option-plan",
         "vorlage-mail",
+        "ueben",
+        "einwand-spaeter",
+        "beispiel-bausteine",
+        "selbstcheck",
+        "selbstcheck-bausteine",
     ):
         second = second.replace(f"id: {old}", f"id: zwei-{old}").replace(f"#{old}", f"#zwei-{old}")
     second = second.replace("[[alle-bausteine#", "[[zweites-kapitel#")
+    second = second.replace("{ref: alle-bausteine#", "{ref: zweites-kapitel#").replace(
+        "timebox: [schritt-", "timebox: [zwei-schritt-"
+    )
     second = second.replace("#kpi-termintreue", "#zwei-kpi").replace(
         "id: kpi-termintreue", "id: zwei-kpi"
     )

@@ -88,9 +88,9 @@ def test_onboarding_visits_every_chapter(playbook: Playbook) -> None:
 
 
 def test_both_parts_are_filled(playbook: Playbook) -> None:
-    """Part A has the seven steps plus an overview, part B its eight chapters."""
+    """Part A has the seven steps, an overview and the sample conversations; part B eight."""
     counts = {part.id: len(playbook.chapters_of(part)) for part in playbook.parts}
-    assert counts == {"gespraeche": 8, "kunden-aufgeben": 8}
+    assert counts == {"gespraeche": 9, "kunden-aufgeben": 8}
 
 
 def test_templates_filled_by_calculators_exist_and_fit(playbook: Playbook) -> None:

@@ -23,10 +23,15 @@ def test_the_navigation_of_the_fixture(content: Path) -> None:
         {
             "Werkzeugkasten": [
                 {"Alle Checklisten": "checklisten.md"},
+                {"Einwände": "einwaende.md"},
                 {"Alle Vorlagen": "vorlagen.md"},
                 {"Alle Rechner": "rechner.md"},
                 {"Glossar": "glossar.md"},
                 {"Workshop-Links": "workshop.md"},
+                {"Rollenspiele": "rollenspiele.md"},
+                {"Für Trainer": "fuer-trainer.md"},
+                {"Heikles Gespräch auf einen Blick": "gespraech-auf-einen-blick.md"},
+                {"Ausstieg auf einen Blick": "ausstieg-auf-einen-blick.md"},
             ]
         },
     ]

@@ -20,17 +20,24 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.exceptions import Abort
 
 from calculators.boundary import run
 from calculators.fields import Field
 from calculators.registry import CALCULATORS, field_names
+from content_model.calculator_embed import CalculatorEmbeds, worked_example_check
 from content_model.loader import UNLABELLED_REF, load_playbook, unlabelled_refs, walk
 from content_model.problems import ContentError
-from content_model.schema import CalculatorBlock
+from content_model.schema import AgendaBlock, CalculatorBlock, Step
 from content_model.strict_yaml import parse_yaml
+from content_model.templating import html_environment
 from tests.calculators.cases import CASES
-from tests.calculators.playbook_rules import PLAYBOOK_RULES
-from tests.site.conftest import ROOT
+from tests.calculators.playbook_rules import (
+    PLAYBOOK_RULES,
+    rules_yaml,
+    without_worked_example_outcomes,
+)
+from tests.site.conftest import ROOT, build_project, make_fixture_project
 
 HERE = Path(__file__).parent
 SPACE = r"[ \t\n]"
@@ -213,6 +220,9 @@ class _ArticleText(HTMLParser):
     )
     #: Scripts and graphics are not read; a textarea holds what a reader types, not prose.
     SKIPPED = frozenset({"script", "style", "svg", "textarea"})
+    #: Form controls: each option is a text of its own ("Platz 5"), not the start of the
+    #: sentence beside the list ("Stunden je Kontakt …"), so a separator no check reads across.
+    CONTROLS = frozenset({"select", "option", "button"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -230,6 +240,8 @@ class _ArticleText(HTMLParser):
             self.skipping += 1
         if tag in self.BLOCKS:
             self.parts.append("\n")
+        if tag in self.CONTROLS:
+            self.parts.append(" | ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "article" and self.depth:
@@ -238,6 +250,8 @@ class _ArticleText(HTMLParser):
             self.skipping -= 1
         if tag in self.BLOCKS:
             self.parts.append("\n")
+        if tag in self.CONTROLS:
+            self.parts.append(" | ")
 
     def handle_data(self, data: str) -> None:
         if self.depth and not self.skipping:
@@ -280,6 +294,19 @@ def test_article_text_is_what_a_reader_sees() -> None:
     assert "Ab 30\u00a0% Marge" in text
     assert "Navigation" not in text
     assert "6-8" not in text
+
+
+def test_an_option_is_not_read_into_the_sentence_beside_it() -> None:
+    """A self-check's "Platz 5" option is no figure of the item text "Stunden je Kontakt"."""
+    html = (
+        '<article class="md-content__inner"><select><option>Platz 4</option>'
+        "<option>Platz 5</option></select> Stunden je Kontakt auswerten<p>Noch 5 Stunden</p>"
+        "</article>"
+    )
+    found = findings_in(iter([("seite", article_text(html))]), PAGE_CHECKS)
+    # Only the planted defect in the paragraph is found, not the option beside the item.
+    assert len(found) == 1
+    assert "Noch 5 Stunden" in found[0]
 
 
 def test_a_planted_defect_in_a_page_is_found(tmp_path: Path) -> None:
@@ -428,14 +455,16 @@ def test_calculator_messages_are_correct_german(messages: dict[str, str]) -> Non
 def test_slips_and_german_spellings(
     calculator_id: str, fields: dict[str, str], expected: str | None
 ) -> None:
-    """ "spät" is a state like "spaet"; a share typed as a fraction gets a hint, never 3 EUR/h."""
+    """ "spät" is a state like "spaet"; a share typed as a fraction is computed as typed, with
+    a hint that names the likely meaning (calculators/slips.py), never silently 3 EUR/h."""
     defaults = CALCULATORS[calculator_id].bind(PLAYBOOK_RULES).defaults()
     answer = run(calculator_id, {**defaults, **fields}, rules=PLAYBOOK_RULES)
     if expected is None:
         assert answer["ok"], answer
+        assert answer["hints"] == {}, answer
     else:
-        assert not answer["ok"]
-        assert any(expected in text for text in _strings(answer["errors"])), answer
+        told = {**answer.get("errors", {}), **answer["hints"]}  # type: ignore[dict-item]
+        assert any(expected in text for text in _strings(told)), answer
 
 
 # --- references in running text carry a short label ---
@@ -509,3 +538,127 @@ def test_a_worked_example_the_calculator_answers_otherwise_is_reported(tmp_path:
     assert len(messages) == 1
     assert "gespraech-als-steuerung.yml:" in messages[0]
     assert "Das Kapitel nennt „fällig seit 10.03.2026“, der Rechner antwortet" in messages[0]
+
+
+# --- the build refuses worked examples the team's rules contradict ---
+
+
+def _project_with_rules(tmp: Path, missed_deadlines: int) -> Path:
+    """The real content with ``escalation.missed_deadlines`` set as a team might set it."""
+    content = tmp / "content"
+    shutil.copytree(ROOT / "content", content)
+    rules = content / "rules.yml"
+    values = {"escalation": {"missed_deadlines": missed_deadlines}}
+    rules.write_text(rules_yaml(values, rules.read_text(encoding="utf-8")), encoding="utf-8")
+    (tmp / "build").mkdir()
+    return make_fixture_project(tmp / "build", content)
+
+
+def test_the_build_checks_the_worked_examples_with_the_playbooks_rules() -> None:
+    """The real content passes the check the build runs (positive control of the next test)."""
+    playbook = load_playbook(ROOT / "content", calculators=field_names())
+    worked_example_check(playbook, ROOT / "content")
+    CalculatorEmbeds(playbook, html_environment(ROOT / "templates"))
+
+
+def test_the_build_fails_when_the_rules_contradict_a_worked_example(
+    tmp_path: Path, mkdocs_log: pytest.LogCaptureFixture
+) -> None:
+    """Negative control: a team needs a fourth missed deadline; the Hansen example has three.
+
+    The chapter still says "fällig seit 10.03.2026", the calculator now answers otherwise, so
+    the build stops with the file, the line of the outcome and the preset's id.
+    """
+    project = _project_with_rules(tmp_path, missed_deadlines=4)
+    with pytest.raises((ContentError, Abort)) as raised:
+        build_project(project, tmp_path / "site")
+    reported = str(raised.value) + "\n".join(record.getMessage() for record in mkdocs_log.records)
+    assert re.search(r"content/chapters/gespraech-als-steuerung\.yml:\d+:\d+: ", reported)
+    assert ":1:1:" not in reported.split("gespraech-als-steuerung.yml", 1)[1][:8]
+    assert "„preset-hansen-webshop“" in reported
+    assert "Das Kapitel nennt „fällig seit 10.03.2026“" in reported
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+# --- the steps of the options agree with the conversation's agenda ---
+
+#: The steps on "Die Optionen im Gespräch vorstellen" and the agenda items they fill.
+STEP_AGENDA: dict[str, tuple[str, ...]] = {
+    "Optionen": (
+        "drei-wege-schritt-rahmen",
+        "drei-wege-schritt-vorstellen",
+        "drei-wege-schritt-fragen",
+    ),
+    "Entscheidung": ("drei-wege-schritt-entscheiden",),
+}
+
+
+def time_box_mismatches(content: Path) -> list[str]:
+    """Where the options' steps take other minutes than the agenda item they belong to."""
+    playbook = load_playbook(content, calculators=field_names())
+    agenda = next(
+        node
+        for chapter in playbook.chapters
+        if chapter.id == "gespraech-eroeffnen"
+        for _, node in walk(chapter)
+        if isinstance(node, AgendaBlock)
+    )
+    planned = dict(zip((item.label for item in agenda.items), agenda.filled_minutes(), strict=True))
+    steps = {
+        str(node.id): node.minutes
+        for chapter in playbook.chapters
+        if chapter.id == "drei-wege"
+        for _, node in walk(chapter)
+        if isinstance(node, Step)
+    }
+    found = []
+    for label, ids in STEP_AGENDA.items():
+        taken = sum(steps[step] or 0 for step in ids)
+        if taken != planned[label]:
+            found.append(f"„{label}“: Agenda {planned[label]} Min., Schritte {taken} Min.")
+    return found
+
+
+def test_the_option_steps_fill_their_agenda_items() -> None:
+    assert time_box_mismatches(ROOT / "content") == []
+
+
+def test_the_option_steps_agree_whatever_the_conversation_lasts(tmp_path: Path) -> None:
+    """A team that plans a longer conversation gives the time to the customer's view."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    rules = content / "rules.yml"
+    values = {"conversation": {"minutes": 45}}
+    rules.write_text(rules_yaml(values, rules.read_text(encoding="utf-8")), encoding="utf-8")
+    assert time_box_mismatches(content) == []
+
+
+def test_a_step_longer_than_its_agenda_item_is_found(tmp_path: Path) -> None:
+    """Negative control: one option step takes a minute more than the agenda leaves."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    chapter = content / "chapters" / "drei-wege.yml"
+    text = chapter.read_text(encoding="utf-8")
+    planted = text.replace("            minutes: 6\n", "            minutes: 7\n", 1)
+    assert planted != text
+    chapter.write_text(planted, encoding="utf-8")
+    assert time_box_mismatches(content) == ["„Optionen“: Agenda 10 Min., Schritte 11 Min."]
+
+
+def test_without_outcomes_the_contradicted_examples_build(tmp_path: Path) -> None:
+    """The helper above removes exactly the declarations the altered rules contradict."""
+    project = _project_with_rules(tmp_path, missed_deadlines=4)
+    content = project / "content"
+    playbook = load_playbook(content, calculators=field_names())
+    with pytest.raises(ContentError):
+        worked_example_check(playbook, content)
+    without_worked_example_outcomes(content)
+    playbook = load_playbook(content, calculators=field_names())
+    worked_example_check(playbook, content)
+    assert all(
+        preset.outcome is None
+        for chapter in playbook.chapters
+        for _, node in walk(chapter)
+        if isinstance(node, CalculatorBlock)
+        for preset in node.presets
+    )

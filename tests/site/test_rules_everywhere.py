@@ -28,7 +28,7 @@ import pytest
 from content_model.contract import CONTRACT
 from content_model.loader import load_playbook
 from content_model.rule_text import EN_DASH, NBSP, RuleValue, format_rule
-from tests.calculators.playbook_rules import rules_yaml
+from tests.calculators.playbook_rules import rules_yaml, without_worked_example_outcomes
 from tests.site.conftest import ROOT, build_project, make_fixture_project
 
 #: Every rule changed to another valid value (25 points per question in steps of 1).
@@ -83,7 +83,24 @@ OTHER_TIME_BOXES: dict[tuple[str, str], tuple[int, str]] = {
     ("gespraeche/drei-wege/index.html", "3 Minuten"): (1, "Schritt „Fragen klären“ (A9)"),
     ("gespraeche/drei-wege/index.html", "2 Minuten"): (1, "Schritt „Um die Entscheidung bitten“"),
     ("gespraeche/fazit-lernen/index.html", "30 Minuten"): (1, "Lernlog aufräumen (A11)"),
+    # Trainer notes give each chapter's workshop time, which is no rule of the conversation.
+    ("fuer-trainer/index.html", "30 Minuten"): (3, "Zeitbedarf im Workshop"),
+    ("workshop/index.html", "30 Minuten"): (3, "Zeitbedarf im Workshop (Hinweise für Trainer)"),
+    ("gespraeche/beispielgespraech/index.html", "3 Minuten"): (
+        1,
+        "Agenda-Punkt „Nächste Schritte“",
+    ),
 }
+
+#: Figures the altered rules happen to share with a page's other numbers today. The sample
+#: dialogue sums agenda items into its time boxes (Start and Ihre Sicht: 4 minutes; Sicht des
+#: Kunden: 11), which tests/site/test_dialogue_pages.py checks against the chapters.
+NEW_FIGURE_COINCIDENCES = frozenset(
+    {
+        ("gespraeche/beispielgespraech/index.html", "4 Minuten"),
+        ("gespraeche/beispielgespraech/index.html", "11 Minuten"),
+    }
+)
 
 CALCULATOR_PREFIX = CONTRACT.calculator.link_prefix
 CALCULATOR_CONTAINER = CONTRACT.calculator.container_attribute
@@ -253,9 +270,9 @@ def _project(tmp: Path, rules: str | None) -> Path:
     shutil.copytree(ROOT / "content", content)
     if rules is not None:
         (content / "rules.yml").write_text(rules, encoding="utf-8")
+        without_worked_example_outcomes(content)
     (tmp / "build").mkdir()
     project = make_fixture_project(tmp / "build", content)
-    shutil.copy(ROOT / "docs" / "index.md", project / "docs" / "index.md")
     return project
 
 
@@ -311,8 +328,9 @@ def test_the_new_figures_are_nowhere_in_the_default_site(
         for rule, _, new in scanned(changed)
         for page, text in default_site.items()
         if occurrences(text.content + " " + text.calculators, new)
+        and (page, new) not in NEW_FIGURE_COINCIDENCES
     ]
-    assert found == []
+    assert found == [], "\n".join(found)
 
 
 def test_the_default_site_states_every_rule_with_a_unit(
@@ -344,7 +362,7 @@ def test_no_content_page_keeps_an_old_figure(
         for page, text in altered_site.items()
         if left_over(text.content, page, old)
     ]
-    assert left == []
+    assert left == [], "\n".join(left)
 
 
 def test_the_allowances_are_still_needed(default_site: dict[str, PageText]) -> None:
@@ -408,7 +426,7 @@ def test_no_calculator_keeps_an_old_figure(
         for page, text in altered_site.items()
         if occurrences(text.calculators, old)
     ]
-    assert left == []
+    assert left == [], "\n".join(left)
 
 
 def test_the_splitter_tells_calculators_from_content() -> None:

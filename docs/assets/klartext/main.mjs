@@ -3,6 +3,9 @@
 import "./calculators/calculators.mjs";
 import "./text-templates/forms.mjs";
 import "./progress/progress.mjs";
+import "./self-check/self-check.mjs";
 import "./deep-links/deep-links.mjs";
+import "./cards/forward.mjs";
 import "./offline/offline.mjs";
 import "./print/print-addresses.mjs";
+import "./at-a-glance/at-a-glance.mjs";

@@ -60,3 +60,36 @@ export function countScope(scope, isSet) {
     ticked: items.filter((item) => isSet(tickKey(item))).length,
   };
 }
+
+/** Questions of a self-check answered right: `<PREFIX>check.<self-check id>/<question id>`. */
+export const CHECK_PREFIX = `${PREFIX}check.`;
+
+/** @param {string} question `<self-check id>/<question id>` as written on the question. */
+export function checkKey(question) {
+  return CHECK_PREFIX + question;
+}
+
+/** The prefix shared by every result of one self-check (what its reset button clears). */
+export function selfCheckPrefix(selfCheck) {
+  return `${CHECK_PREFIX}${selfCheck}/`;
+}
+
+/**
+ * How many self-checks the onboarding counter covers and how many of them are passed: a
+ * self-check (the part of a key before "/") is passed when all its questions are stored right.
+ *
+ * @param {string} value The counter's space-separated question keys.
+ * @param {(key: string) => boolean} isSet Whether a key is stored.
+ */
+export function countSelfChecks(value, isSet) {
+  const questions = new Map();
+  for (const key of words(value)) {
+    const selfCheck = key.split("/")[0];
+    questions.set(selfCheck, [...(questions.get(selfCheck) || []), key]);
+  }
+  const all = [...questions.values()];
+  return {
+    selfChecks: all.length,
+    passed: all.filter((keys) => keys.every((key) => isSet(checkKey(key)))).length,
+  };
+}

@@ -9,7 +9,7 @@
 // the module loads: Material's instant navigation swaps the content but keeps the document,
 // so they serve every page and never pile up. What each page shows is applied on every page
 // (onPage); the page's listener for other tabs' changes is removed before the next page.
-import { action, progress } from "../contract.mjs";
+import { action, progress, selfCheck } from "../contract.mjs";
 import { onPage } from "../page/on-page.mjs";
 import {
   PREFIX,
@@ -18,6 +18,7 @@ import {
   checklistTicksPrefix,
   concernsProgress,
   countScope,
+  countSelfChecks,
   readKey,
   tickKey,
 } from "./keys.mjs";
@@ -86,6 +87,10 @@ function applyOnboarding(root) {
     if (itemCount) itemCount.textContent = `${counts.ticked} von ${counts.items} Punkten abgehakt`;
     panel.hidden = false;
   }
+  for (const counter of root.querySelectorAll(having(selfCheck.keysAttribute))) {
+    const counts = countSelfChecks(counter.getAttribute(selfCheck.keysAttribute), store.has);
+    counter.textContent = `${counts.passed} von ${counts.selfChecks} Selbstchecks bestanden`;
+  }
   for (const mark of root.querySelectorAll(having(progress.readMarkAttribute))) {
     mark.hidden = !store.has(readKey(mark.getAttribute(progress.readMarkAttribute)));
   }
@@ -133,7 +138,7 @@ function onClick(event) {
     say(control, "Alle Häkchen sind zurückgesetzt.");
   } else if (kind === action.resetAll) {
     const question =
-      "Ihren gesamten Fortschritt auf diesem Gerät zurücksetzen? Gelesene Kapitel und alle Häkchen werden gelöscht.";
+      "Ihren gesamten Fortschritt auf diesem Gerät zurücksetzen? Gelesene Kapitel, alle Häkchen und die Ergebnisse der Selbstchecks werden gelöscht.";
     if (!window.confirm(question)) return;
     store.clear(PREFIX);
     say(control, "Ihr Fortschritt ist zurückgesetzt.");
