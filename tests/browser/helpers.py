@@ -100,3 +100,25 @@ def site_pages(site_url: str) -> list[str]:
         sitemap = response.read().decode("utf-8")
     paths = [urlsplit(url).path.lstrip("/") for url in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
     return [*paths, "404.html"]
+
+
+#: The id of the pale paragraph ``plant_pale_text`` adds, as axe names it among its targets.
+PALE_PROBE = "#kx-probe-blass"
+
+
+def plant_pale_text(page: Page, container: str, text: str) -> None:
+    """Add a barely legible paragraph to the first ``container`` (a CSS selector).
+
+    The negative control of an axe check: axe must report it under ``color-contrast``.
+    """
+    page.evaluate(
+        """([container, text, id]) => {
+          const pale = document.createElement("p");
+          pale.id = id;
+          pale.textContent = text;
+          pale.style.color = "#d0d0d0";
+          pale.style.backgroundColor = "#ffffff";
+          document.querySelector(container).append(pale);
+        }""",
+        [container, text, PALE_PROBE.removeprefix("#")],
+    )

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from tests.browser.helpers import PALE_PROBE, plant_pale_text
 from tests.browser.test_accessibility import VIEWPORTS, Violation, axe, report
 
 pytestmark = pytest.mark.browser
@@ -153,14 +154,6 @@ def test_axe_finds_a_planted_violation_on_a_card(
     """Negative control: pale text planted in a panel is found on the card page."""
     page = styled_context.new_page()
     page.goto(f"{site_url}{CARDS[1]}")
-    page.evaluate(
-        """() => {
-          const pale = document.createElement("p");
-          pale.id = "kx-probe-blass";
-          pale.textContent = "Dieser Satz ist kaum zu lesen.";
-          pale.style.color = "#d0d0d0";
-          document.querySelector(".kx-glance-panel").append(pale);
-        }"""
-    )
+    plant_pale_text(page, ".kx-glance-panel", "Dieser Satz ist kaum zu lesen.")
     found = {violation["id"]: violation["targets"] for violation in axe(page)}
-    assert "#kx-probe-blass" in found.get("color-contrast", []), found
+    assert PALE_PROBE in found.get("color-contrast", []), found

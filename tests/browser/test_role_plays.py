@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from tests.browser.helpers import PALE_PROBE, plant_pale_text
 from tests.browser.test_accessibility import VIEWPORTS, Violation, axe, report
 
 pytestmark = pytest.mark.browser
@@ -184,17 +185,9 @@ def test_axe_finds_a_planted_violation_in_a_role_card(
     """Negative control: pale text planted in a role card is found on this page."""
     page = axe_context.new_page()
     page.goto(f"{site_url}{ROLE_PLAYS}")
-    page.evaluate(
-        """() => {
-          const pale = document.createElement("p");
-          pale.id = "kx-probe-blass";
-          pale.textContent = "Diese Rolle ist kaum zu lesen.";
-          pale.style.color = "#d0d0d0";
-          document.querySelector(".kx-role-card--kunde").append(pale);
-        }"""
-    )
+    plant_pale_text(page, ".kx-role-card--kunde", "Diese Rolle ist kaum zu lesen.")
     found = {violation["id"]: violation["targets"] for violation in axe(page)}
-    assert "#kx-probe-blass" in found.get("color-contrast", []), found
+    assert PALE_PROBE in found.get("color-contrast", []), found
 
 
 def test_the_workshop_qr_codes_lead_to_the_scenarios(page: Page, site_url: str) -> None:
