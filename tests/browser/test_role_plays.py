@@ -209,5 +209,8 @@ def test_the_workshop_qr_codes_lead_to_the_scenarios(page: Page, site_url: str) 
         assert href == f"{site_url}{ROLE_PLAYS}#{scenario_id}", href
         targets.append(href)
     for href, scenario_id in zip(targets, scenario_ids, strict=True):
+        # A fresh load each time, as from a scanned code (a hash change on the same page would
+        # be a same-document jump, which is not what a phone camera does).
+        page.goto("about:blank")
         page.goto(href)
         expect(page.locator(f"#{scenario_id}")).to_be_in_viewport()
