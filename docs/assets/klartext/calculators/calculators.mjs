@@ -12,7 +12,7 @@
 // no debounce delays the result, and overtaken answers are dropped by the client.
 import { action, calculator as names, part, runtime } from "../contract.mjs";
 import { onPage } from "../page/on-page.mjs";
-import { calculate, cancel, onRuntimeState, runtimeState, startRuntime } from "../runtime/client.mjs";
+import { calculate, cancel, onRuntimeState, runtimeState, shown, startRuntime } from "../runtime/client.mjs";
 import { fieldValue, initialFieldValue, setFieldValue } from "./choices.mjs";
 import { bindDates } from "./dates.mjs";
 import { offerFills } from "./fills.mjs";
@@ -203,8 +203,11 @@ function bind(container) {
 function bindPage(root) {
   const containers = [...root.querySelectorAll(CONTAINERS)];
   if (!containers.length) {
-    // Nothing to unbind: starting the runtime later is welcome on any page.
-    if ("requestIdleCallback" in window) requestIdleCallback(startRuntime, { timeout: WARM_UP_TIMEOUT_MS });
+    // Nothing to unbind: starting the runtime later is welcome on any page, once the page
+    // is on screen (Pyodide's start would otherwise compete with the first paint).
+    if ("requestIdleCallback" in window) {
+      shown.then(() => requestIdleCallback(startRuntime, { timeout: WARM_UP_TIMEOUT_MS }));
+    }
     return undefined;
   }
   const teardowns = containers.map(bind);

@@ -4,7 +4,8 @@
 // before Pyodide starts loading counts. Module scripts run only after the whole page and
 // Material's bundle are parsed; this one runs from the head, so on a page with a calculator
 // (data-start) the worker begins fetching and starting Pyodide a few hundred milliseconds
-// earlier (make bench). A classic script cannot import contract.mjs, so the head writes the
+// earlier (make bench). Other pages load it deferred: there it only defines the runtime and
+// holds the search index, and must not hold up the first paint. A classic script cannot import contract.mjs, so the head writes the
 // contract's values it needs onto this script's tag:
 //
 //   data-modules           the worker and the modules it imports (contract.worker_module_uris)
@@ -14,7 +15,7 @@
 //   data-hold-search-index present while contract.runtime.hold_search_index is on
 //
 // It is the only script of the site that puts anything on window: `window.klartextRuntime`
-// ({ start, listen, settled }), which runtime/client.mjs takes over. Messages the worker sends
+// ({ start, listen, settled, shown }), which runtime/client.mjs takes over. Messages the worker sends
 // before the client listens are kept and handed over. Nothing here computes anything, and
 // the worker fetches the runtime files itself: asking for them from here as well was measured
 // to make the first result slower, not faster.
@@ -75,20 +76,47 @@
   // --- Holding Material's search index (an upstream internal; switch: hold_search_index) ---
   //
   // Material's search builds its index in a worker of its own as soon as the page loads,
-  // about 0.3 s of work that competes with Python's start for the same cores (a warm visit
-  // took 0.1 s longer with it, make bench). On a page with a calculator, the index request
-  // waits until the runtime has settled, or until the reader turns to the search (a click or
-  // Material's keyboard shortcut moves the focus there), whichever comes first. Material
-  // (9.x) requests the index with XMLHttpRequest from this path: only that one request is
-  // held, every other goes out unchanged. tests/browser/test_calculators_in_page.py fails
-  // when Material stops asking this way, so the hold never breaks the search unnoticed.
+  // about 0.5 s of work on a second core. On a calculator page it competes with Python's
+  // start (a warm visit took 0.1 s longer with it, make bench); on any page it held up the
+  // first paint by up to a second on a phone-like two-core machine (Lighthouse, issue 20).
+  // So the index request waits, until whichever comes first:
+  //   - the reader turns to the search (a click or Material's keyboard shortcut moves the
+  //     focus there);
+  //   - on a calculator page, the runtime has settled;
+  //   - on any other page, the page has shown its first content, finished loading, and the
+  //     browser is idle.
+  // Material (9.x) requests the index with XMLHttpRequest from this path: only that one
+  // request is held, every other goes out unchanged. tests/browser/test_calculators_in_page.py
+  // fails when Material stops asking this way, so the hold never breaks the search unnoticed.
   const SEARCH_INDEX = /\/search\/search_index\.json$/;
+  // The longest wait for an idle moment once the page is shown and loaded.
+  const IDLE_WAIT_MS = 2000;
 
-  function holdSearchIndex() {
+  // Resolves once the first content is on screen, the load event is over and the browser is
+  // idle. A page that never paints (a tab opened in the background) waits for the search focus.
+  function shown() {
+    return new Promise((resolve) => {
+      const whenIdle = () =>
+        "requestIdleCallback" in window ? requestIdleCallback(() => resolve(), { timeout: IDLE_WAIT_MS }) : setTimeout(resolve);
+      const afterLoad = () =>
+        document.readyState === "complete" ? whenIdle() : addEventListener("load", whenIdle, { once: true });
+      if (!window.PerformanceObserver?.supportedEntryTypes?.includes("paint")) {
+        afterLoad();
+        return;
+      }
+      new PerformanceObserver((list, observer) => {
+        if (!list.getEntriesByName("first-contentful-paint").length) return;
+        observer.disconnect();
+        afterLoad();
+      }).observe({ type: "paint", buffered: true });
+    });
+  }
+
+  function holdSearchIndex(until) {
     const searchFocused = new Promise((resolve) => {
       document.addEventListener("focusin", (event) => event.target.closest?.("form[name=search]") && resolve());
     });
-    const released = Promise.race([settled, searchFocused]);
+    const released = Promise.race([until, searchFocused]);
     const held = new WeakSet();
     const { open, send } = XMLHttpRequest.prototype;
     XMLHttpRequest.prototype.open = function (method, url, ...rest) {
@@ -104,9 +132,11 @@
     };
   }
 
-  window.klartextRuntime = Object.freeze({ start, listen, settled });
-  if ("start" in settings) {
-    if ("holdSearchIndex" in settings) holdSearchIndex();
-    start();
-  }
+  // Work a page does not need for its first view (the search index, warming the runtime up
+  // for a calculator one click away) waits for this on pages without a calculator.
+  const pageShown = shown();
+  window.klartextRuntime = Object.freeze({ start, listen, settled, shown: pageShown });
+  const calculatorPage = "start" in settings;
+  if ("holdSearchIndex" in settings) holdSearchIndex(calculatorPage ? settled : pageShown);
+  if (calculatorPage) start();
 })();

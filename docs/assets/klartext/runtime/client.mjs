@@ -39,6 +39,19 @@ const newest = new Map();
  */
 export const settled = boot ? boot.settled : new Promise(() => {});
 
+/**
+ * Resolves once the page has shown its first content, finished loading and the browser is
+ * idle (boot.js): work the first view does not need waits for it. Where boot.js did not run,
+ * the load event stands in.
+ * @type {Promise<void>}
+ */
+export const shown = boot
+  ? boot.shown
+  : new Promise((resolve) => {
+      if (document.readyState === "complete") resolve();
+      else addEventListener("load", () => resolve(), { once: true });
+    });
+
 function setState(next, message = "") {
   state = next;
   failure = message;
