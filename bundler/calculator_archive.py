@@ -2,8 +2,9 @@
 
 The archive is deterministic: files in sorted order, a fixed timestamp and fixed
 permissions, so two builds of the same sources are byte-identical (and a service worker's
-cache key changes only when the code does). Only ``.py`` sources go in; bytecode compiled by
-the host's Python would not match the Python inside Pyodide. The playbook's rules go in as
+cache key changes only when the code does). The ``.py`` sources go in, or, for the site,
+bytecode compiled by Pyodide's own Python in their place (never the host's, which would not
+match the Python inside Pyodide). The playbook's rules go in as
 ``calculators/rules.json`` (``calculators.rules.published_rules`` reads it), so the browser
 computes with exactly the rules the site was built with.
 """
@@ -38,20 +39,23 @@ def build_archive(
 ) -> bytes:
     """The zip bytes of ``package_dir`` under the folder name ``calculators/``.
 
-    ``bytecode`` is a zip of ``calculators/__pycache__/*.pyc`` members compiled by Pyodide
-    itself (see ``bundler.runtime_bytecode``); they are added next to the sources so the
-    browser imports without compiling. ``rules`` (section -> rule -> value) is published
-    beside them.
+    ``bytecode`` is a zip of sourceless ``calculators/*.pyc`` members compiled by Pyodide
+    itself (see ``bundler.runtime_bytecode``); each replaces its module's source, so the
+    browser imports without compiling and downloads each module once. A module without
+    bytecode (never loaded while compiling) keeps its source. ``rules`` (section -> rule ->
+    value) is published beside them.
     """
     members = [
         (f"{PACKAGE}/{path.relative_to(package_dir).as_posix()}", path.read_bytes())
         for path in archive_members(package_dir)
     ]
-    if rules is not None:
-        members.append(rules_member(rules))
     if bytecode is not None:
         with zipfile.ZipFile(io.BytesIO(bytecode)) as compiled:
-            members.extend((name, compiled.read(name)) for name in compiled.namelist())
+            pycs = [(name, compiled.read(name)) for name in compiled.namelist()]
+        replaced = {name.removesuffix("c") for name, _ in pycs}
+        members = [(name, data) for name, data in members if name not in replaced] + pycs
+    if rules is not None:
+        members.append(rules_member(rules))
     # Stored, not deflated: the host sends the build's brotli copy, which compresses across
     # members and ends up 40 % smaller than a deflated zip.
     buffer = io.BytesIO()
