@@ -16,10 +16,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from content_model.contract import CONTRACT
 from content_model.manifest import AppIdentity, ManifestError, manifest_files, primary_hex
 from content_model.problems import ContentError
 from content_model.team import load_team
 
+#: Material's own favicon, which the site's icon replaces unless the team set a logo.
+MATERIAL_FAVICON = "assets/images/favicon.png"
 #: Where the head template finds the theme colour (``config.extra``).
 EXTRA_KEY = "klartext_manifest"
 # The identity of the build that is running: set by on_config, read by on_files.
@@ -58,6 +61,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     identity = AppIdentity(config.site_name, config.site_description or "", theme_color)
     _current["identity"] = identity
     config.extra[EXTRA_KEY] = {"theme_color": theme_color}
+    if config.theme.get("favicon") == MATERIAL_FAVICON:
+        # The tab shows the same icon as the home screen, and no second icon is downloaded.
+        # A team logo (team.py) stays the favicon.
+        config.theme["favicon"] = CONTRACT.manifest.icon_svg_uri
     return config
 
 
