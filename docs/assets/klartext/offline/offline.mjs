@@ -3,13 +3,18 @@
 // Registration is once per tab, not once per page: it is bound when the module loads. The
 // service worker itself is written at build time (content_model/offline.py); its address,
 // cache names and the message that lets a waiting version take over come from the contract.
-import { offline } from "../contract.mjs";
+import { manifest, offline } from "../contract.mjs";
 import { settled } from "../runtime/client.mjs";
 
-// This module is served from <site>/assets/klartext/offline/; the service worker sits at the
-// site's root so that its scope covers every page.
-const SITE_ROOT = new URL("../../../", import.meta.url);
-const SERVICE_WORKER = new URL(offline.serviceWorkerUri, SITE_ROOT);
+// The service worker sits at the site's root so that its scope covers every page. The root is
+// found from the head's link to the web app manifest (templates/theme/main.html), whose address
+// under the root the contract knows: this module cannot use its own address, because the build
+// bundles it into the entry module (bundler/script_bundle.py), which is served elsewhere.
+function siteRoot() {
+  const address = document.querySelector('link[rel="manifest"]')?.href;
+  if (!address?.endsWith(`/${manifest.manifestUri}`)) return null;
+  return new URL(address.slice(0, address.length - manifest.manifestUri.length));
+}
 
 function offerUpdate(registration) {
   if (document.querySelector(".kx-update")) return;
@@ -31,9 +36,11 @@ let started = false;
 async function register() {
   if (started) return;
   started = true;
+  const root = siteRoot();
+  if (!root) return; // not a page of this site's theme: nothing to register for
   let registration;
   try {
-    registration = await navigator.serviceWorker.register(SERVICE_WORKER, { scope: SITE_ROOT });
+    registration = await navigator.serviceWorker.register(new URL(offline.serviceWorkerUri, root), { scope: root });
   } catch {
     return; // e.g. under `mkdocs serve`, where no service worker is written
   }
