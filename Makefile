@@ -80,8 +80,10 @@ test-fast: lint typecheck
 	$(BIN)/pytest -m "not browser and not pyodide" $(PYTEST_ARGS)
 
 ## lighthouse: build, serve with brotli copies and print Lighthouse's four scores for every page
+## (PAGES="/ /rechner/" for some pages, RUNS=3 for the median of three runs per page)
+RUNS ?= 1
 lighthouse: setup chromium
-	$(PY) -m benchmarks.lighthouse $(PAGES)
+	$(PY) -m benchmarks.lighthouse --runs $(RUNS) $(PAGES)
 
 ## html-check: build and run the W3C Nu HTML Checker over every page (zero errors expected)
 html-check: setup java
