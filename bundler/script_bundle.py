@@ -39,6 +39,7 @@ def bundle_in_place(site: Path, entry_uri: str, project: Path) -> None:
         "--format=esm",
         "--minify",
         "--legal-comments=none",
+        "--charset=utf8",
         "--log-level=error",
         f"--outfile={entry}",
         "--allow-overwrite",
