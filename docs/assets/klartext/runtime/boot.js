@@ -1,11 +1,12 @@
-// Starts the calculator runtime from the page head (written by templates/theme/main.html).
+// Starts the calculator runtime (its tag is written in the head by templates/theme/main.html).
 //
-// Why a classic script: a rep opens a calculator seconds before a call, so every millisecond
-// before Pyodide starts loading counts. Module scripts run only after the whole page and
-// Material's bundle are parsed; this one runs from the head, so on a page with a calculator
-// (data-start) the worker begins fetching and starting Pyodide a few hundred milliseconds
-// earlier (make bench). Other pages load it deferred: there it only defines the runtime and
-// holds the search index, and must not hold up the first paint. A classic script cannot import contract.mjs, so the head writes the
+// Why a deferred classic script in the head: a rep opens a calculator seconds before a call,
+// so the runtime should start as early as it can without slowing the page down. Deferred, it
+// never holds up the first paint, and it runs before Material's bundle and our modules
+// (document order), so the search-index hold below is in place before Material asks. On a page
+// with a calculator (data-start) it creates the worker the moment the page has shown its
+// first content; before that, Pyodide's download would compete with the page's own files
+// (Lighthouse, issue 20). A classic script cannot import contract.mjs, so the head writes the
 // contract's values it needs onto this script's tag:
 //
 //   data-modules           the worker and the modules it imports (contract.worker_module_uris)
@@ -45,8 +46,17 @@
     markUp(); // the worker has answered: it is ready or has failed
   }
 
-  function start() {
-    if (worker) return worker;
+  // Messages for the worker before it exists wait here; the page holds this stand-in.
+  const queued = [];
+  const channel = {
+    postMessage(message) {
+      if (worker) worker.postMessage(message);
+      else queued.push(message);
+    },
+  };
+  let requested = false;
+
+  function create() {
     // Started from a tiny blob module, the worker inherits this page's Content-Security-Policy
     // (a worker loaded from its own URL would run under the policy of its HTTP response, which
     // most static hosts leave empty). So the policy governs Pyodide and its WebAssembly too.
@@ -60,11 +70,23 @@
       // go nowhere instead of throwing.
       worker = { postMessage() {} };
       keep({ type: "error", message: `Der Rechner-Worker wurde nicht gestartet (${error.name}).` });
-      return worker;
+      return;
     }
     worker.addEventListener("message", keep);
     worker.addEventListener("error", keep);
-    return worker;
+    for (const message of queued.splice(0)) worker.postMessage(message);
+  }
+
+  // The worker is created once the page has shown its first content: the runtime's 4 MB then
+  // no longer compete with the page's own style sheets and scripts for the connection and the
+  // cores, so a calculator page appears sooner (Lighthouse, issue 20), and Python still starts
+  // long before anyone has typed. Requests sent meanwhile wait in `queued`.
+  function start() {
+    if (!requested) {
+      requested = true;
+      firstPaint.then(create);
+    }
+    return channel;
   }
 
   // One listener receives everything: what arrived before it, then what comes after.
@@ -92,24 +114,32 @@
   // The longest wait for an idle moment once the page is shown and loaded.
   const IDLE_WAIT_MS = 2000;
 
+  // Resolves once the first content is on screen (at once where paint timing is unknown). A
+  // page that never paints (a tab opened in the background) waits until it is shown.
+  const firstPaint = new Promise((resolve) => {
+    if (!window.PerformanceObserver?.supportedEntryTypes?.includes("paint")) {
+      resolve();
+      return;
+    }
+    new PerformanceObserver((list, observer) => {
+      if (!list.getEntriesByName("first-contentful-paint").length) return;
+      observer.disconnect();
+      resolve();
+    }).observe({ type: "paint", buffered: true });
+  });
+
   // Resolves once the first content is on screen, the load event is over and the browser is
-  // idle. A page that never paints (a tab opened in the background) waits for the search focus.
+  // idle. A page that never paints waits for the search focus.
   function shown() {
-    return new Promise((resolve) => {
-      const whenIdle = () =>
-        "requestIdleCallback" in window ? requestIdleCallback(() => resolve(), { timeout: IDLE_WAIT_MS }) : setTimeout(resolve);
-      const afterLoad = () =>
-        document.readyState === "complete" ? whenIdle() : addEventListener("load", whenIdle, { once: true });
-      if (!window.PerformanceObserver?.supportedEntryTypes?.includes("paint")) {
-        afterLoad();
-        return;
-      }
-      new PerformanceObserver((list, observer) => {
-        if (!list.getEntriesByName("first-contentful-paint").length) return;
-        observer.disconnect();
-        afterLoad();
-      }).observe({ type: "paint", buffered: true });
-    });
+    return firstPaint.then(
+      () =>
+        new Promise((resolve) => {
+          const whenIdle = () =>
+            "requestIdleCallback" in window ? requestIdleCallback(() => resolve(), { timeout: IDLE_WAIT_MS }) : setTimeout(resolve);
+          if (document.readyState === "complete") whenIdle();
+          else addEventListener("load", whenIdle, { once: true });
+        }),
+    );
   }
 
   function holdSearchIndex(until) {
