@@ -108,6 +108,8 @@ def plain_project(workdir: Path, content: Path) -> Path:
         path.write_text(f"{page.markdown}\n\n{abbreviations}\n", encoding="utf-8")
     config["nav"] = navigation(playbook.pages)
     _write(project, config)
+    # The rules and the team file are settings, not pages: the runtime and the manifest read them.
+    (project / "content").symlink_to(content)
     return project
 
 
