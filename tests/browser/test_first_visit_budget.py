@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Playwright
 
 from benchmarks.browser import OUR_PATH, transferred_bytes
@@ -37,14 +38,19 @@ def test_first_visit_to_a_calculator_stays_within_the_budget(
 def test_a_planted_download_breaks_the_budget(
     playwright_instance: Playwright, real_site: Path, tmp_path: Path
 ) -> None:
-    """The control: 0.5 MB of incompressible bytes more on the page must be counted."""
+    """The control: a 0.5 MB image of noise (incompressible) more on the page must be counted.
+
+    A real PNG, so the browser finishes the download instead of abandoning bytes it cannot
+    decode (an aborted request would never be counted).
+    """
     site = tmp_path / "site"
     shutil.copytree(real_site, site)
-    (site / "planted.bin").write_bytes(os.urandom(500_000))
+    noise = Image.frombytes("RGB", (400, 420), os.urandom(400 * 420 * 3))
+    noise.save(site / "planted.png")
     page_file = site / OUR_PATH.split("#", 1)[0] / "index.html"
     text = page_file.read_text(encoding="utf-8")
     page_file.write_text(
-        text.replace("</article>", '<img src="../../planted.bin" alt=""></article>', 1),
+        text.replace("</article>", '<img src="../../planted.png" alt=""></article>', 1),
         encoding="utf-8",
     )
     for copy in (".br", ".gz"):  # the server would send the unchanged precompressed page

@@ -337,9 +337,9 @@ def test_saved_ticks_stay_on_their_items_when_the_checklist_changes(
     page = no_worker_context.new_page()
     # The HTTP cache could still hand out the first build's page (the host sends only
     # Last-Modified, which allows heuristic freshness); this test is about stored ticks.
-    no_worker_context.new_cdp_session(page).send(
-        "Network.setCacheDisabled", {"cacheDisabled": True}
-    )
+    session = no_worker_context.new_cdp_session(page)
+    session.send("Network.enable")  # the cache switch below applies once the domain is on
+    session.send("Network.setCacheDisabled", {"cacheDisabled": True})
 
     with serve(before, port=port):
         page.goto(f"{url}{CHAPTER}")
