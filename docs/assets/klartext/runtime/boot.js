@@ -128,19 +128,19 @@
     }).observe({ type: "paint", buffered: true });
   });
 
-  // Resolves once the first content is on screen, the load event is over and the browser is
-  // idle. A page that never paints waits for the search focus.
-  function shown() {
-    return firstPaint.then(
-      () =>
-        new Promise((resolve) => {
-          const whenIdle = () =>
-            "requestIdleCallback" in window ? requestIdleCallback(() => resolve(), { timeout: IDLE_WAIT_MS }) : setTimeout(resolve);
-          if (document.readyState === "complete") whenIdle();
-          else addEventListener("load", whenIdle, { once: true });
-        }),
-    );
-  }
+  // Work a page does not need for its first view (the search index, warming the runtime up
+  // for a calculator one click away) waits on pages without a calculator until the first
+  // content is on screen, the load event is over and the browser is idle. A page that never
+  // paints waits for the search focus.
+  const pageShown = firstPaint.then(
+    () =>
+      new Promise((resolve) => {
+        const whenIdle = () =>
+          "requestIdleCallback" in window ? requestIdleCallback(() => resolve(), { timeout: IDLE_WAIT_MS }) : setTimeout(resolve);
+        if (document.readyState === "complete") whenIdle();
+        else addEventListener("load", whenIdle, { once: true });
+      }),
+  );
 
   function holdSearchIndex(until) {
     const searchFocused = new Promise((resolve) => {
@@ -162,9 +162,6 @@
     };
   }
 
-  // Work a page does not need for its first view (the search index, warming the runtime up
-  // for a calculator one click away) waits for this on pages without a calculator.
-  const pageShown = shown();
   window.klartextRuntime = Object.freeze({ start, listen, settled, shown: pageShown });
   const calculatorPage = "start" in settings;
   if ("holdSearchIndex" in settings) holdSearchIndex(calculatorPage ? settled : pageShown);
