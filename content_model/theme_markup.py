@@ -1,4 +1,4 @@
-"""Two repairs to the markup Material writes on every page, applied to the finished HTML.
+"""Changes to the markup Material writes on every page, applied to the finished HTML.
 
 Material's ``base.html`` writes its drawer and search toggles as checkboxes with
 ``autocomplete="off"``, an attribute HTML allows on text-like inputs only (the Nu HTML
@@ -9,6 +9,12 @@ would fork about 300 lines of Material for two attributes. So the exact strings 
 replaced here, and a page that no longer contains them is an error: after an upgrade of
 Material the build says which repair no longer applies instead of silently shipping the
 old defect again.
+
+One more change marks the head's style sheet links ``blocking="render"`` (Material's two
+and each ``extra_css`` entry, which no template block covers). They block the first paint
+anyway, being in the head; the mark keeps them blocking once the early head script
+(``templates/theme/partials/early-head-script.html``) gives them absolute addresses, and
+that script leaves any link without the mark alone.
 """
 
 from __future__ import annotations
@@ -51,6 +57,11 @@ REPAIRS: tuple[Repair, ...] = (
 )
 
 
+#: A style sheet link as Material's base template writes it, and the same link marked.
+STYLESHEET_LINK = '<link rel="stylesheet" href='
+RENDER_BLOCKING_STYLESHEET_LINK = '<link rel="stylesheet" blocking="render" href='
+
+
 class MarkupChangedError(ValueError):
     """Material's markup no longer contains a string a repair expects."""
 
@@ -65,4 +76,15 @@ def repaired(document: str) -> str:
                 f"{count} time(s) ({repair.reason}); check content_model/theme_markup.py"
             )
         document = document.replace(repair.find, repair.replace)
-    return document
+    return with_render_blocking_stylesheets(document)
+
+
+def with_render_blocking_stylesheets(document: str) -> str:
+    """``document`` with every style sheet link of its head marked ``blocking="render"``."""
+    head, separator, body = document.partition("</head>")
+    if not separator or STYLESHEET_LINK not in head:
+        raise MarkupChangedError(
+            f"Material's markup changed: no {STYLESHEET_LINK!r} in the head (style sheet "
+            "links marked render-blocking); check content_model/theme_markup.py"
+        )
+    return head.replace(STYLESHEET_LINK, RENDER_BLOCKING_STYLESHEET_LINK) + separator + body

@@ -7,13 +7,19 @@ with a message instead of shipping the old defect.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from benchmarks.html_check import check
-from content_model.theme_markup import REPAIRS, MarkupChangedError, repaired
+from content_model.theme_markup import (
+    REPAIRS,
+    STYLESHEET_LINK,
+    MarkupChangedError,
+    repaired,
+)
 
 
 def test_the_whole_built_site_has_no_html_errors(real_site: Path) -> None:
@@ -54,12 +60,31 @@ def test_every_page_carries_the_repaired_theme_markup(real_site: Path) -> None:
         text = page.read_text(encoding="utf-8")
         assert 'role="dialog" aria-label="Suche"' in text, page
         assert 'type="checkbox" id="__search" autocomplete' not in text, page
+        head = text.partition("</head>")[0]
+        links = re.findall(r"<link rel=\"stylesheet\"[^>]*>", head)
+        assert len(links) >= 3, page  # Material's two sheets and ours
+        assert all('blocking="render"' in link for link in links), page
+        # The early head script comes before the first sheet, so it sees every link arrive.
+        assert head.index('className = "js js-focus-visible"') < head.index(links[0]), page
+
+
+#: Markup with every string a change expects: a head with a style sheet, then the body.
+THEMED = f'<head>{STYLESHEET_LINK}"a.css"></head><body>{STYLESHEET_LINK}"b.css"> ' + " ".join(
+    repair.find for repair in REPAIRS
+)
+
+
+def test_style_sheet_links_of_the_head_only_are_marked_render_blocking() -> None:
+    head, _, body = repaired(THEMED).partition("</head>")
+    assert '<link rel="stylesheet" blocking="render" href="a.css">' in head
+    assert f'{STYLESHEET_LINK}"b.css">' in body
 
 
 def test_a_changed_theme_markup_stops_the_repair() -> None:
     """Negative control: markup without the expected strings is an error, not a silent pass."""
-    whole = " ".join(repair.find for repair in REPAIRS)
-    assert all(repair.find not in repaired(whole) for repair in REPAIRS)
+    assert all(repair.find not in repaired(THEMED) for repair in REPAIRS)
     for missing in REPAIRS:
         with pytest.raises(MarkupChangedError, match="changed"):
-            repaired(whole.replace(missing.find, ""))
+            repaired(THEMED.replace(missing.find, ""))
+    with pytest.raises(MarkupChangedError, match="render-blocking"):
+        repaired(THEMED.replace(f'{STYLESHEET_LINK}"a.css">', ""))

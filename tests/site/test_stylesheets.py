@@ -12,7 +12,7 @@ from content_model.team import TEAM_STYLESHEET_URI
 from tests.site.conftest import ROOT
 
 DOCS = ROOT / "docs"
-STYLESHEET_LINK = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
+STYLESHEET_LINK = re.compile(r'<link rel="stylesheet"[^>]* href="([^"]+)">')
 
 
 def listed_stylesheets() -> list[str]:
