@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from content_model.contract import CONTRACT
+from content_model.data_tables import wrapped
 from content_model.loader import load_playbook
 from content_model.rule_text import EN_DASH, NBSP, RuleValue, format_rule
 from tests.calculators.playbook_rules import rules_yaml, without_worked_example_outcomes
@@ -120,6 +121,13 @@ class PageText:
     content_as_typeset: str
 
 
+def _example_block(tag: str, values: dict[str, str | None]) -> bool:
+    """A block right after a calculator that belongs to it: its worked example (a table, in
+    the wrapper the build writes around tables) or its details."""
+    wrapper = tag == "div" and "md-typeset__scrollwrap" in str(values.get("class") or "")
+    return tag in ("table", "details") or wrapper
+
+
 class TextSplitter(HTMLParser):
     """Collects text; a calculator (heading to form, then its tables) goes to its own bucket.
 
@@ -160,7 +168,7 @@ class TextSplitter(HTMLParser):
         elif self.state == "heading" and CALCULATOR_CONTAINER in values:
             self.state, self.form_depth = "form", 0
         elif self.state == "after":
-            if self.after_depth == 0 and tag not in ("table", "details"):
+            if self.after_depth == 0 and not _example_block(tag, values):
                 self.state = "content"
             else:
                 self.after_depth += 1
@@ -434,8 +442,9 @@ def test_the_splitter_tells_calculators_from_content() -> None:
     html = (
         '<p>Vorher 70 Punkte.</p><h3 id="rechner-x">Rechner</h3><p>Formel 70 Punkte</p>'
         f'<div {CALCULATOR_CONTAINER}="x"><form><div><label>ab 70 Punkte</label></div></form>'
-        "</div><table><tr><td>Beispiel 70 Punkte</td></tr></table>"
-        "<details><p>Eingaben 0 bis 20 Punkte</p></details><p>Nachher 55 Punkte.</p>"
+        "</div>"
+        + wrapped("<table><tr><td>Beispiel 70 Punkte</td></tr></table>")
+        + "<details><p>Eingaben 0 bis 20 Punkte</p></details><p>Nachher 55 Punkte.</p>"
     )
     splitter = TextSplitter()
     splitter.feed(html)
