@@ -299,6 +299,9 @@ class DeepLinkContract:
 
     #: Query flag that shows one step at a time (``…/drei-wege/?beamer#schritt``).
     projector_flag: str = "beamer"
+    #: Class of the copy-link control the build writes into each heading
+    #: (content_model/copy_links.py); the script handles its clicks.
+    copy_control_class: str = "kx-copy-link"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import urlopen
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
 from benchmarks.page_answers import answers_shown, wait_for_answer_after
 from calculators.registry import field_names
@@ -122,3 +122,27 @@ def plant_pale_text(page: Page, container: str, text: str) -> None:
         }""",
         [container, text, PALE_PROBE.removeprefix("#")],
     )
+
+
+#: The early head script (templates/theme/partials/early-head-script.html) as built.
+EARLY_SCRIPT = re.compile(
+    r'<script>\s*document\.documentElement\.className = "js js-focus-visible".*?</script>',
+    re.DOTALL,
+)
+
+
+def without_early_script(page: Page) -> None:
+    """Serve every page with the early head script cut out (a control for its effects)."""
+
+    def cut(route: Route) -> None:
+        response = route.fetch()
+        body, count = EARLY_SCRIPT.subn("", response.text())
+        assert count == 1, "the early head script is not where the control expects it"
+        headers = {
+            name: value
+            for name, value in response.headers.items()
+            if name.lower() not in ("content-encoding", "content-length")
+        }
+        route.fulfill(status=response.status, headers=headers, body=body)
+
+    page.route(lambda url: url.endswith("/"), cut)

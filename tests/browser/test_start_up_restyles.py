@@ -8,19 +8,16 @@ the HTML (the control), where the restyles it prevents must be seen.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import pytest
-from playwright.sync_api import Page, Route
+from playwright.sync_api import Page
+
+from tests.browser.helpers import without_early_script
 
 pytestmark = pytest.mark.browser
 
 CHAPTER = "gespraeche/verbindlichkeit/"
-EARLY_SCRIPT = re.compile(
-    r'<script>\s*document\.documentElement\.className = "js js-focus-visible".*?</script>',
-    re.DOTALL,
-)
 
 #: Records every change of the root element's class attribute, and whether the body existed.
 ROOT_CLASS_WATCH = """
@@ -33,23 +30,6 @@ new MutationObserver((records) => {
   }
 }).observe(document, { attributes: true, attributeFilter: ["class"], attributeOldValue: true, subtree: true });
 """
-
-
-def without_early_script(page: Page) -> None:
-    """Serve every page with the early head script cut out (the control)."""
-
-    def cut(route: Route) -> None:
-        response = route.fetch()
-        body, count = EARLY_SCRIPT.subn("", response.text())
-        assert count == 1, "the early head script is not where the control expects it"
-        headers = {
-            name: value
-            for name, value in response.headers.items()
-            if name.lower() not in ("content-encoding", "content-length")
-        }
-        route.fulfill(status=response.status, headers=headers, body=body)
-
-    page.route(lambda url: url.endswith("/"), cut)
 
 
 def material_started(page: Page) -> None:

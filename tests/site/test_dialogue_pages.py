@@ -34,7 +34,7 @@ _AGENDA_ROW = re.compile(
     r"<tr>\s*<td[^>]*>\d+</td>\s*<td>(?P<label>[^<]+)</td>\s*<td[^>]*>(?P<minutes>\d+)</td>"
 )
 _STEP = re.compile(
-    r'<h3 id="[a-z0-9-]+">\d+\. (?P<label>[^<]+)<a[^>]*>[^<]*</a></h3>\s*'
+    r'<h3 id="[a-z0-9-]+">\d+\. (?P<label>[^<]+)<a[^>]*>[^<]*</a>(?:<button[^>]*></button>)?</h3>\s*'
     r"<p><em>Zeitbox: (?P<minutes>\d+)&nbsp;Minuten?</em></p>"
 )
 

@@ -1,58 +1,33 @@
-// Deep links for trainers (see issue 6): a copy-link control on every chapter, section and
+// Deep links for trainers (see issue 6): the copy-link control on every chapter, section and
 // step heading; the projector view lives in projector.mjs.
 //
 // The control is an icon button (deep-links.css draws the icon) named "Link zu „…“ kopieren",
-// so it no longer competes with its heading (issue 20): it shows when the heading is pointed
+// so it does not compete with its heading (issue 20): it shows when the heading is pointed
 // at or the button has focus, and stays dimmed but visible where there is no hover (touch).
+// The build writes it into each heading (content_model/copy_links.py), so it is in place from
+// the first paint and nothing moves when this module loads; this module handles its clicks.
 //
 // Anchors are the YAML ids, written at build time; this module only copies them. The copied
 // address never carries anything typed into a calculator: it is the page address and the
 // heading id, nothing else.
 //
-// The controls are added on every page (onPage); their clicks are handled by one listener
-// delegated to the document, bound once when the module loads (Material's instant navigation
-// keeps the document, so it serves every page and never piles up).
-import { calculator } from "../contract.mjs";
+// Clicks are handled by one listener delegated to the document, bound once when the module
+// loads (Material's instant navigation keeps the document, so it serves every page and never
+// piles up).
+import { deepLink } from "../contract.mjs";
 import { onPage } from "../page/on-page.mjs";
 import { setUpProjector } from "./projector.mjs";
 
-/** The class of the copy controls this module adds; only this module handles them. */
-const COPY_CONTROL = "kx-copy-link";
-const HEADINGS = ".md-content .md-typeset :is(h1, h2, h3)[id]";
+const COPY_CONTROL = deepLink.copyControlClass;
 /** The class that shows the "copied" icon for a moment after a copy. */
 const COPIED_CLASS = "kx-copied";
 const COPIED_MS = 2000;
-/** The tooltip on pointers that hover; the accessible name also says which heading. */
-const TOOLTIP = "Link kopieren";
-
-function labelFor(heading) {
-  return `Link zu „${nameOf(heading)}“ kopieren`;
-}
 
 function addressOf(heading) {
   const url = new URL(window.location.href);
   url.search = "";
   url.hash = heading.tagName === "H1" ? "" : heading.id;
   return url.href;
-}
-
-function nameOf(heading) {
-  const copy = heading.cloneNode(true);
-  for (const extra of copy.querySelectorAll(`.headerlink, .${COPY_CONTROL}`)) extra.remove();
-  return copy.textContent.trim();
-}
-
-function addCopyControls(root) {
-  for (const heading of root.querySelectorAll(HEADINGS)) {
-    const inCalculator = heading.closest(`[${calculator.containerAttribute}]`);
-    if (heading.querySelector(`.${COPY_CONTROL}`) || inCalculator) continue;
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = COPY_CONTROL;
-    button.title = TOOLTIP;
-    button.setAttribute("aria-label", labelFor(heading));
-    heading.append(button);
-  }
 }
 
 function announce(button, message) {
@@ -114,7 +89,4 @@ document.addEventListener("click", (event) => {
   copy(control);
 });
 
-onPage((root) => {
-  addCopyControls(root);
-  return setUpProjector(root);
-});
+onPage((root) => setUpProjector(root));
