@@ -48,7 +48,6 @@ class _Headings(HTMLParser):
 
     def __init__(self, document: str) -> None:
         super().__init__(convert_charrefs=True)
-        self.document = document
         self.line_starts = [0] + [match.end() for match in re.finditer("\n", document)]
         self.open: list[tuple[str, bool]] = []  # tag, opens a calculator
         self.heading: list[str] | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import urlopen
@@ -131,18 +132,29 @@ EARLY_SCRIPT = re.compile(
 )
 
 
-def without_early_script(page: Page) -> None:
-    """Serve every page with the early head script cut out (a control for its effects)."""
+def serve_rewritten(
+    page: Page, matches: Callable[[str], bool], rewrite: Callable[[str], str]
+) -> None:
+    """Serve the pages whose URL ``matches`` with their HTML passed through ``rewrite``."""
 
-    def cut(route: Route) -> None:
+    def fulfil(route: Route) -> None:
         response = route.fetch()
-        body, count = EARLY_SCRIPT.subn("", response.text())
-        assert count == 1, "the early head script is not where the control expects it"
         headers = {
             name: value
             for name, value in response.headers.items()
             if name.lower() not in ("content-encoding", "content-length")
         }
-        route.fulfill(status=response.status, headers=headers, body=body)
+        route.fulfill(status=response.status, headers=headers, body=rewrite(response.text()))
 
-    page.route(lambda url: url.endswith("/"), cut)
+    page.route(matches, fulfil)
+
+
+def without_early_script(page: Page) -> None:
+    """Serve every page with the early head script cut out (a control for its effects)."""
+
+    def cut(text: str) -> str:
+        body, count = EARLY_SCRIPT.subn("", text)
+        assert count == 1, "the early head script is not where the control expects it"
+        return body
+
+    serve_rewritten(page, lambda url: url.endswith("/"), cut)

@@ -8,7 +8,9 @@ sheet draws it (the look ours must match).
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, Route
+from playwright.sync_api import Page
+
+from tests.browser.helpers import serve_rewritten
 
 pytestmark = pytest.mark.browser
 
@@ -39,17 +41,11 @@ LOOK = """(table) => {
 
 
 def plant_plain_table(page: Page) -> None:
-    def plant(route: Route) -> None:
-        response = route.fetch()
-        body = response.text().replace("</article>", PLANTED + "</article>", 1)
-        headers = {
-            name: value
-            for name, value in response.headers.items()
-            if name.lower() not in ("content-encoding", "content-length")
-        }
-        route.fulfill(status=response.status, headers=headers, body=body)
-
-    page.route(lambda url: url.endswith("/" + CHAPTER), plant)
+    serve_rewritten(
+        page,
+        lambda url: url.endswith("/" + CHAPTER),
+        lambda text: text.replace("</article>", PLANTED + "</article>", 1),
+    )
 
 
 def test_material_leaves_our_tables_in_place_and_they_look_like_its_own(
