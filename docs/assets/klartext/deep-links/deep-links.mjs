@@ -89,4 +89,4 @@ document.addEventListener("click", (event) => {
   copy(control);
 });
 
-onPage((root) => setUpProjector(root));
+onPage(setUpProjector);
