@@ -186,6 +186,73 @@ def test_on_a_touch_screen_the_copy_control_stays_visible_and_large_enough(
         context.close()
 
 
+#: Headings whose copy control is not on the line of their last word (the ¶ marks that line).
+LONE_CONTROLS = """(article) => [...article.querySelectorAll("h1, h2, h3")].flatMap((heading) => {
+  const control = heading.querySelector(".kx-copy-link");
+  const permalink = heading.querySelector(".headerlink");
+  if (!control || !permalink) return [];
+  const a = control.getBoundingClientRect();
+  const b = permalink.getBoundingClientRect();
+  const apart = Math.abs((a.top + a.bottom) / 2 - (b.top + b.bottom) / 2);
+  return apart > b.height / 2 ? [heading.textContent.replace("¶", "").trim()] : [];
+})"""
+
+
+def lone_controls_on_a_phone(browser: Browser, address: str, unglue: bool = False) -> list[str]:
+    """The headings of the page at ``address`` whose control wraps onto a line of its own.
+
+    ``unglue`` lets each heading's last word, permalink and control break apart again.
+    """
+    context = browser.new_context(
+        viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True
+    )
+    try:
+        page = context.new_page()
+        page.goto(address)
+        if unglue:
+            page.locator(".kx-heading-end").evaluate_all(
+                "(ends) => ends.forEach((end) => end.style.whiteSpace = 'normal')"
+            )
+        expect(page.locator("h1 .kx-copy-link")).to_be_visible()
+        return page.locator("article").evaluate(LONE_CONTROLS)
+    finally:
+        context.close()
+
+
+def test_on_a_phone_the_copy_control_stays_on_its_headings_last_line(
+    browser: Browser, site_url: str, playbook: Playbook
+) -> None:
+    address = chapter_address(site_url, playbook.chapter_by_id["drei-wege"])
+    assert lone_controls_on_a_phone(browser, address) == []
+    # Negative control: with the wrapper allowed to break, a heading that fills its line on a
+    # phone leaves its icon alone on the next one.
+    assert "Warum genau drei Optionen" in lone_controls_on_a_phone(browser, address, unglue=True)
+
+
+def test_without_a_clipboard_the_address_is_offered_selected_under_its_heading(
+    context: BrowserContext, site_url: str, playbook: Playbook
+) -> None:
+    """Plain http on a team server has no clipboard API: the address waits in a field."""
+    context.add_init_script("Object.defineProperty(navigator, 'clipboard', { value: undefined })")
+    page = context.new_page()
+    chapter, steps = steps_chapter(playbook)
+    page.goto(chapter_address(site_url, chapter))
+    heading = page.locator(f"#{steps[1].id}")
+    heading.locator(".kx-copy-link").click()
+    field = heading.locator(".kx-copy-field")
+    expect(field).to_be_focused()
+    expect(field).to_have_value(f"{chapter_address(site_url, chapter)}#{steps[1].id}")
+    expect(field).to_have_accessible_name("Adresse zum Kopieren")
+    selected = field.evaluate("(node) => node.selectionEnd - node.selectionStart")
+    assert selected == len(field.input_value())
+    expect(page.locator("#kx-copy-status")).to_have_text("Adresse markiert: mit Strg+C kopieren")
+    below = field.evaluate(
+        "(node) => node.getBoundingClientRect().top >= "
+        "node.closest('h2, h3').querySelector('.kx-copy-link').getBoundingClientRect().bottom"
+    )
+    assert below  # on a line of its own under the heading's text
+
+
 def test_an_old_address_forwards_and_keeps_the_step(
     page: Page, site_url: str, playbook: Playbook
 ) -> None:

@@ -21,9 +21,23 @@ def test_each_heading_gets_a_control_named_after_it_after_its_permalink() -> Non
     result = with_copy_controls(page)
     assert result.count('class="kx-copy-link"') == 2
     assert (
-        PERMALINK.format("b") + '<button type="button" class="kx-copy-link" '
-        'title="Link kopieren" aria-label="Link zu „Zwei &amp; drei“ kopieren"></button></h2>'
+        '<h2 id="b">Zwei &amp; <span class="kx-heading-end">drei'
+        + PERMALINK.format("b")
+        + '<button type="button" class="kx-copy-link" title="Link kopieren" '
+        'aria-label="Link zu „Zwei &amp; drei“ kopieren"></button></span></h2>'
     ) in result
+
+
+def test_the_last_word_permalink_and_control_are_kept_together() -> None:
+    """A word, an element ending the heading, and a heading of one word."""
+    glossary = 'Der <abbr title="Fester Termin, feste Runde.">Jour fixe</abbr>'
+    page = heading(2, "a", "Warum genau drei Optionen") + heading(3, "b", glossary)
+    page += heading(1, "c", "Kapitel")
+    result = with_copy_controls(page)
+    assert '<h2 id="a">Warum genau drei <span class="kx-heading-end">Optionen<a ' in result
+    assert '<h3 id="b">Der <span class="kx-heading-end"><abbr title=' in result
+    assert '<h1 id="c"><span class="kx-heading-end">Kapitel<a ' in result
+    assert result.count("</button></span></h") == 3
 
 
 def test_headings_without_an_id_below_h3_or_in_a_calculator_get_none() -> None:

@@ -34,9 +34,17 @@ _AGENDA_ROW = re.compile(
     r"<tr>\s*<td[^>]*>\d+</td>\s*<td>(?P<label>[^<]+)</td>\s*<td[^>]*>(?P<minutes>\d+)</td>"
 )
 _STEP = re.compile(
-    r'<h3 id="[a-z0-9-]+">\d+\. (?P<label>[^<]+)<a[^>]*>[^<]*</a>(?:<button[^>]*></button>)?</h3>\s*'
+    r'<h3 id="[a-z0-9-]+">\d+\. (?P<heading>.*?)</h3>\s*'
     r"<p><em>Zeitbox: (?P<minutes>\d+)&nbsp;Minuten?</em></p>"
 )
+#: The heading's permalink: its text (¶) is not part of the step's name.
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>[^<]*</a>')
+_TAG = re.compile(r"<[^>]+>")
+
+
+def step_label(heading: str) -> str:
+    """A heading's name, from its markup (without permalink and copy control)."""
+    return html.unescape(_TAG.sub("", _PERMALINK.sub("", heading))).strip()
 
 
 def chapter_time_boxes(site: Path, page: Path, href: str) -> dict[str, int]:
@@ -48,7 +56,7 @@ def chapter_time_boxes(site: Path, page: Path, href: str) -> dict[str, int]:
     end = text.find("<h2 ", start)
     section = text[start : end if end > 0 else len(text)]
     boxes = {html.unescape(m["label"]): int(m["minutes"]) for m in _AGENDA_ROW.finditer(section)}
-    boxes.update({html.unescape(m["label"]): int(m["minutes"]) for m in _STEP.finditer(section)})
+    boxes.update({step_label(m["heading"]): int(m["minutes"]) for m in _STEP.finditer(section)})
     return boxes
 
 
@@ -167,9 +175,9 @@ def _objection_ids() -> dict[str, list[str]]:
 
 def test_objections_render_as_linkable_headings_with_answer_and_avoid(real_site: Path) -> None:
     text = (real_site / "gespraeche/drei-wege/index.html").read_text(encoding="utf-8")
-    heading = re.search(r'<h3 id="einwand-nachlass">Einwand: „([^“]+)“', text)
+    heading = re.search(r'<h3 id="einwand-nachlass">(.*?)</h3>', text)
     assert heading is not None
-    assert heading[1] == "Für die Verzögerungen erwarten wir einen Nachlass."
+    assert step_label(heading[1]) == "Einwand: „Für die Verzögerungen erwarten wir einen Nachlass.“"
     after = text[heading.end() : text.index('<h3 id="einwand-kuendigen"')]
     assert "So antworten Sie" in after
     assert "Besser nicht" in after

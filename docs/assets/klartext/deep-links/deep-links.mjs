@@ -52,15 +52,15 @@ function announce(button, message) {
 
 // Without a secure context (plain http on a team server) there is no clipboard API: the
 // address is then shown in a selected field, ready for Ctrl+C.
-function offerByHand(button, address) {
-  let field = button.parentElement.querySelector(".kx-copy-field");
+function offerByHand(heading, address) {
+  let field = heading.querySelector(".kx-copy-field");
   if (!field) {
     field = document.createElement("input");
     field.type = "text";
     field.readOnly = true;
     field.className = "kx-copy-field";
     field.setAttribute("aria-label", "Adresse zum Kopieren");
-    button.after(field);
+    heading.append(field);
   }
   field.value = address;
   field.focus();
@@ -76,7 +76,7 @@ async function copy(button) {
     await navigator.clipboard.writeText(address);
     announce(button, "Link kopiert");
   } catch {
-    offerByHand(button, address);
+    offerByHand(heading, address);
     announce(button, "Adresse markiert: mit Strg+C kopieren");
   }
 }
