@@ -161,7 +161,7 @@ def _publish_new_version(site: Path) -> str:
     """Change one page of a copied site and write its service worker again; returns its cache."""
     page = site / "glossar" / "index.html"
     html = page.read_text(encoding="utf-8")
-    heading = re.search(r"<h1[^>]*>Glossar", html)
+    heading = re.search(r"<h1[^>]*>(?:<[^>]+>)*Glossar", html)  # inside the heading's own tags
     assert heading, "the glossary has no heading to change"
     page.write_text(
         html[: heading.end()] + " (neue Fassung)" + html[heading.end() :], encoding="utf-8"
