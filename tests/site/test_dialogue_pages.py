@@ -42,7 +42,7 @@ _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>[^<]*</a>')
 _TAG = re.compile(r"<[^>]+>")
 
 
-def step_label(heading: str) -> str:
+def heading_name(heading: str) -> str:
     """A heading's name, from its markup (without permalink and copy control)."""
     return html.unescape(_TAG.sub("", _PERMALINK.sub("", heading))).strip()
 
@@ -56,7 +56,7 @@ def chapter_time_boxes(site: Path, page: Path, href: str) -> dict[str, int]:
     end = text.find("<h2 ", start)
     section = text[start : end if end > 0 else len(text)]
     boxes = {html.unescape(m["label"]): int(m["minutes"]) for m in _AGENDA_ROW.finditer(section)}
-    boxes.update({step_label(m["heading"]): int(m["minutes"]) for m in _STEP.finditer(section)})
+    boxes.update({heading_name(m["heading"]): int(m["minutes"]) for m in _STEP.finditer(section)})
     return boxes
 
 
@@ -177,7 +177,9 @@ def test_objections_render_as_linkable_headings_with_answer_and_avoid(real_site:
     text = (real_site / "gespraeche/drei-wege/index.html").read_text(encoding="utf-8")
     heading = re.search(r'<h3 id="einwand-nachlass">(.*?)</h3>', text)
     assert heading is not None
-    assert step_label(heading[1]) == "Einwand: „Für die Verzögerungen erwarten wir einen Nachlass.“"
+    assert (
+        heading_name(heading[1]) == "Einwand: „Für die Verzögerungen erwarten wir einen Nachlass.“"
+    )
     after = text[heading.end() : text.index('<h3 id="einwand-kuendigen"')]
     assert "So antworten Sie" in after
     assert "Besser nicht" in after
