@@ -80,10 +80,12 @@ test-fast: lint typecheck
 	$(BIN)/pytest -m "not browser and not pyodide" $(PYTEST_ARGS)
 
 ## lighthouse: build, serve with brotli copies and print Lighthouse's four scores for every page
-## (PAGES="/ /rechner/" for some pages, RUNS=3 for the median of three runs per page)
+## (PAGES="/ /rechner/" for some pages, RUNS=3 for the median of three runs per page; the CPU
+## slowdown is calibrated to this machine, CPU_SLOWDOWN=4 for Lighthouse's plain default)
 RUNS ?= 1
+CPU_SLOWDOWN ?=
 lighthouse: setup chromium
-	$(PY) -m benchmarks.lighthouse --runs $(RUNS) $(PAGES)
+	$(PY) -m benchmarks.lighthouse --runs $(RUNS) $(if $(CPU_SLOWDOWN),--cpu-slowdown $(CPU_SLOWDOWN)) $(PAGES)
 
 ## html-check: build and run the W3C Nu HTML Checker over every page (zero errors expected)
 html-check: setup java

@@ -7,8 +7,17 @@ are the ones the build lists in ``sitemap.xml``: every page MkDocs writes, none 
 forwarding pages of moved addresses. The table it prints is what issue 20 asks for; the
 test suite runs the same code on three pages (``tests/browser/test_lighthouse.py``).
 
-Usage: python -m benchmarks.lighthouse [--site SITE] [--runs N] [PATH ...]
+Usage: python -m benchmarks.lighthouse [--site SITE] [--runs N] [--cpu-slowdown X] [PATH ...]
        (PATH like ``/`` or ``/rechner/``; default: every page in the sitemap)
+
+Lighthouse simulates a mid-tier phone by multiplying the main-thread time it observes by a
+CPU slowdown, 4 unless told otherwise. That factor is meant for a host of Lighthouse's
+"high-end desktop" class (benchmark index 1500-2000, ``docs/throttling.md`` of Lighthouse):
+on a faster host the same page scores higher, on a slower one lower. So that a table means
+the same on the owner's laptop as on a CI machine, the table is calibrated: one short run
+reads the host's benchmark index first, and the slowdown is scaled so that the host behaves
+like the middle of that class (``calibrated_slowdown``). ``--cpu-slowdown 4`` measures with
+Lighthouse's plain default instead.
 
 Lighthouse's own guidance on variability is to run a page several times and keep the median;
 ``--runs N`` (``make lighthouse RUNS=3``) does that and reports, per page, the run with the
@@ -47,6 +56,10 @@ LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 HEADERS = ("page", "performance", "accessibility", "best practices", "SEO", "late first frame")
 SITEMAP_NAMESPACE = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+#: Lighthouse's default CPU slowdown, and the benchmark index of the host it is meant for:
+#: the middle of the "high-end desktop" class (1500-2000) in Lighthouse's docs/throttling.md.
+DEFAULT_SLOWDOWN = 4.0
+REFERENCE_INDEX = 1750.0
 
 
 @dataclass(frozen=True)
@@ -78,6 +91,25 @@ def first_frame_late(result: dict[str, Any]) -> bool:
     return float(metrics["observedFirstContentfulPaint"]) > float(metrics["observedLoad"])
 
 
+def calibrated_slowdown(benchmark_index: float) -> float:
+    """The CPU slowdown that makes a host with ``benchmark_index`` count like the reference.
+
+    Lighthouse's simulation scales observed main-thread time linearly, so the factor scales
+    with the host's speed: a host twice as fast as the reference is slowed twice as much. It
+    never goes below 1 (a slow host is measured as it is, not sped up).
+    """
+    if benchmark_index <= 0:
+        raise ValueError(
+            f"Lighthouse meldete keinen brauchbaren Benchmark-Index: {benchmark_index}"
+        )
+    return max(1.0, round(DEFAULT_SLOWDOWN * benchmark_index / REFERENCE_INDEX, 1))
+
+
+def german_number(value: float) -> str:
+    """``value`` as the table's German line writes it: 7,2 rather than 7.2."""
+    return f"{value:g}".replace(".", ",")
+
+
 def pages(site: Path) -> list[str]:
     """The site-relative path of every page in the build's ``sitemap.xml``, in its order."""
     tree = ET.parse(site / "sitemap.xml")
@@ -102,12 +134,12 @@ def _failing(result: dict[str, Any], category: str) -> list[str]:
     return failing
 
 
-def run(url: str, path: str) -> Report:
-    """Lighthouse's four categories for one page, with Chromium and flags of this project."""
-    if not LIGHTHOUSE.is_file():
-        raise RuntimeError("lighthouse fehlt: `make setup` installiert die npm-Pakete")
-    if not CHROMIUM.is_file():
-        raise RuntimeError("Chromium fehlt: `make chromium` installiert Debians Paket")
+def lighthouse_command(url: str, selection: str, slowdown: float | None = None) -> list[str]:
+    """The command line for one Lighthouse run of ``url`` with this project's Chromium flags.
+
+    ``selection`` is Lighthouse's ``--only-categories=…`` or ``--only-audits=…`` option;
+    ``slowdown`` None keeps Lighthouse's own CPU slowdown.
+    """
     command = [
         "node",
         str(LIGHTHOUSE),
@@ -115,9 +147,20 @@ def run(url: str, path: str) -> Report:
         "--quiet",
         "--output=json",
         "--output-path=stdout",
-        f"--only-categories={','.join(CATEGORIES)}",
+        selection,
         f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
     ]
+    if slowdown is not None:
+        command.append(f"--throttling.cpuSlowdownMultiplier={slowdown:g}")
+    return command
+
+
+def lighthouse_result(command: list[str], path: str) -> dict[str, Any]:
+    """Run one Lighthouse command and return its JSON result; a failed run stops the table."""
+    if not LIGHTHOUSE.is_file():
+        raise RuntimeError("lighthouse fehlt: `make setup` installiert die npm-Pakete")
+    if not CHROMIUM.is_file():
+        raise RuntimeError("Chromium fehlt: `make chromium` installiert Debians Paket")
     environment = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
     finished = subprocess.run(
         command, capture_output=True, text=True, check=False, env=environment, timeout=300
@@ -127,6 +170,22 @@ def run(url: str, path: str) -> Report:
     result: dict[str, Any] = json.loads(finished.stdout)
     if result.get("runtimeError"):
         raise RuntimeError(f"Lighthouse scheiterte an {path}: {result['runtimeError']}")
+    return result
+
+
+def benchmark_index(url: str) -> float:
+    """The host's CPU benchmark index, as Lighthouse measures it before a run of ``url``.
+
+    One audit is enough: Lighthouse runs its benchmark before every page load.
+    """
+    command = lighthouse_command(url, "--only-audits=first-contentful-paint")
+    return float(lighthouse_result(command, url)["environment"]["benchmarkIndex"])
+
+
+def run(url: str, path: str, slowdown: float | None = None) -> Report:
+    """Lighthouse's four categories for one page, with Chromium and flags of this project."""
+    command = lighthouse_command(url, f"--only-categories={','.join(CATEGORIES)}", slowdown)
+    result = lighthouse_result(command, path)
     scores = {
         name: round(100 * float(result["categories"][name]["score"] or 0)) for name in CATEGORIES
     }
@@ -145,15 +204,19 @@ def median_run(reports: list[Report]) -> Report:
     return replace(ordered[(len(ordered) - 1) // 2], late_runs=late, runs=len(reports))
 
 
-def measure(site: Path, paths: Iterable[str], runs: int = 1) -> list[Report]:
+def measure(
+    site: Path, paths: Iterable[str], runs: int = 1, slowdown: float | None = None
+) -> list[Report]:
     """Serve ``site`` and measure each path ``runs`` times, one run after another.
 
     The runs share the CPU, so they never overlap; each page is reported by its median run.
+    ``slowdown`` is the CPU slowdown for every run (None: Lighthouse's default).
     """
     reports = []
     with serve(site) as base:
         for path in paths:
-            report = median_run([run(base.rstrip("/") + path, path) for _ in range(runs)])
+            url = base.rstrip("/") + path
+            report = median_run([run(url, path, slowdown) for _ in range(runs)])
             print(report.row(), flush=True)
             reports.append(report)
     return reports
@@ -166,15 +229,33 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--site", type=Path, help="an already built site")
     parser.add_argument("--runs", type=int, default=1, help="runs per page; the median is kept")
+    parser.add_argument(
+        "--cpu-slowdown",
+        type=float,
+        help="CPU slowdown for every run (default: calibrated to this host; 4 is Lighthouse's own)",
+    )
     parser.add_argument("paths", nargs="*", help="pages to measure (default: all)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="klartext-lighthouse-") as scratch:
         site = args.site or Path(scratch) / "site"
         if args.site is None:
             safe_build(ROOT / "mkdocs.yml", site)
+        paths = args.paths or pages(site)
+        slowdown = args.cpu_slowdown
+        if slowdown is None:
+            with serve(site) as base:
+                index = benchmark_index(base.rstrip("/") + paths[0])
+            slowdown = calibrated_slowdown(index)
+            print(
+                f"Benchmark-Index dieses Rechners: {index:.0f}; CPU-Drosselung "
+                f"×{german_number(slowdown)} (Lighthouses Vorgabe ×{DEFAULT_SLOWDOWN:g} gilt "
+                f"für einen Index um {REFERENCE_INDEX:.0f})\n"
+            )
+        else:
+            print(f"CPU-Drosselung ×{german_number(slowdown)}, wie angegeben\n")
         print("| " + " | ".join(HEADERS) + " |")
         print("| " + " | ".join("---" for _ in HEADERS) + " |", flush=True)
-        reports = measure(site, args.paths or pages(site), max(1, args.runs))
+        reports = measure(site, paths, max(1, args.runs), slowdown)
     for report in reports:
         for category, audits in report.failing.items():
             print(f"{report.path} {category}: {', '.join(audits)}")

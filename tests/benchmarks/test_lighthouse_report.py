@@ -1,4 +1,5 @@
-"""How ``make lighthouse`` reads a run: the late first frame and the median of several runs.
+"""How ``make lighthouse`` reads a run: the late first frame, the median of several runs and
+the CPU slowdown calibrated to the host.
 
 The observed timings below are from real runs of ``/gespraeche/verbindlichkeit/`` on this
 machine (issue 20): one with the first frame held back by Chromium, one without.
@@ -8,7 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from benchmarks.lighthouse import Report, first_frame_late, median_run
+import pytest
+
+from benchmarks.lighthouse import (
+    DEFAULT_SLOWDOWN,
+    REFERENCE_INDEX,
+    Report,
+    calibrated_slowdown,
+    first_frame_late,
+    lighthouse_command,
+    median_run,
+)
 
 
 def result_with(first_contentful_paint: float, load: float) -> dict[str, Any]:
@@ -36,3 +47,29 @@ def test_the_median_run_is_reported_with_the_late_frames_of_all_runs() -> None:
     assert median.scores["performance"] == 81
     assert (median.late_runs, median.runs) == (2, 3)
     assert median.row() == "| `/p/` | 81 | 100 | 100 | 100 | 2/3 |"
+
+
+def test_a_host_of_the_reference_class_keeps_lighthouses_slowdown() -> None:
+    assert calibrated_slowdown(REFERENCE_INDEX) == DEFAULT_SLOWDOWN
+
+
+def test_a_faster_host_is_slowed_down_more_and_a_slower_one_less() -> None:
+    # 3161 is what Lighthouse measured on this project's CI machine in December 2026.
+    assert calibrated_slowdown(3161) == 7.2
+    assert calibrated_slowdown(875) == 2.0
+
+
+def test_a_very_slow_host_is_measured_as_it_is_never_sped_up() -> None:
+    assert calibrated_slowdown(200) == 1.0
+
+
+def test_a_missing_benchmark_index_stops_the_table() -> None:
+    with pytest.raises(ValueError, match="Benchmark-Index"):
+        calibrated_slowdown(0)
+
+
+def test_the_slowdown_reaches_lighthouses_command_line_only_when_set() -> None:
+    calibrated = lighthouse_command("http://127.0.0.1:1/", "--only-categories=seo", 7.2)
+    assert "--throttling.cpuSlowdownMultiplier=7.2" in calibrated
+    plain = lighthouse_command("http://127.0.0.1:1/", "--only-categories=seo")
+    assert not any(part.startswith("--throttling.") for part in plain)
