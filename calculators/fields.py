@@ -8,7 +8,6 @@ the page, the check of a typed value and the documentation table all read from i
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
@@ -81,8 +80,66 @@ def as_rows(value: Value) -> list[Row]:
     return value
 
 
-#: Cells of a list input are separated by semicolons (or tabs, when pasted from a sheet).
-CELL_SEPARATOR = re.compile(r"\s*[;\t]\s*")
+#: Cells of a list input are separated by semicolons (or tabs, when pasted from a sheet) and
+#: written joined by "; ". A cell that holds a separator itself is written in double quotes,
+#: a quote inside it doubled, as spreadsheets write CSV: "Preise prüfen; Angebot senden".
+CELL_SEPARATORS = ";\t"
+CELL_JOINER = "; "
+CELL_QUOTE = '"'
+
+
+def split_cells(line: str) -> list[str]:
+    """The cells of one line of a list input, each stripped of the spaces around it.
+
+    A cell that starts with a double quote runs to the next lone one and keeps every
+    separator inside; "" in it is one quote. A quote elsewhere is just a character (5" stays
+    5"), and a quote left open keeps the rest of the line in its cell, so nothing typed is lost.
+    """
+    cells: list[str] = []
+    cell: list[str] = []
+    quoted = False
+    index = 0
+    while index < len(line):
+        char = line[index]
+        if quoted:
+            if char == CELL_QUOTE and line.startswith(CELL_QUOTE * 2, index):
+                cell.append(CELL_QUOTE)
+                index += 1
+            elif char == CELL_QUOTE:
+                quoted = False
+            else:
+                cell.append(char)
+        elif char == CELL_QUOTE and not "".join(cell).strip():
+            quoted = True
+            cell = []
+        elif char in CELL_SEPARATORS:
+            cells.append("".join(cell).strip())
+            cell = []
+        else:
+            cell.append(char)
+        index += 1
+    cells.append("".join(cell).strip())
+    return cells
+
+
+def join_cells(cells: list[str]) -> str:
+    """One row as a line of the value: the inverse of ``split_cells``.
+
+    Cells are stripped and joined by "; "; empty cells at the end are left out. A cell that
+    holds a separator, or starts with a quote, is quoted, so it is read back as one cell.
+    """
+    kept = [cell.strip() for cell in cells]
+    while kept and not kept[-1]:
+        kept.pop()
+    return CELL_JOINER.join(_quoted(cell) for cell in kept)
+
+
+def _quoted(cell: str) -> str:
+    if cell.startswith(CELL_QUOTE) or any(char in cell for char in CELL_SEPARATORS):
+        return CELL_QUOTE + cell.replace(CELL_QUOTE, CELL_QUOTE * 2) + CELL_QUOTE
+    return cell
+
+
 MAX_ROWS = 200
 MAX_REPORTED = 5
 #: Plausible size and precision of a typed number. Within these bounds every result the
@@ -187,7 +244,7 @@ class Field:
     @property
     def columns(self) -> str:
         """For ``lines``: how one line is written, e.g. "Kontakt; Marge in EUR"."""
-        return "; ".join(
+        return CELL_JOINER.join(
             f"{cell.label} in {cell.unit}" if cell.unit else cell.label for cell in self.row
         )
 
@@ -203,9 +260,9 @@ class Field:
         for line in text.splitlines():
             if not line.strip():
                 continue
-            cells = CELL_SEPARATOR.split(line.strip())
+            cells = split_cells(line)
             if len(cells) > width:
-                cells = [*cells[: width - 1], "; ".join(cells[width - 1 :])]
+                cells = [*cells[: width - 1], join_cells(cells[width - 1 :])]
             rows.append(cells + [""] * (width - len(cells)))
         return rows
 
@@ -279,7 +336,7 @@ class Field:
         if len(lines) > MAX_ROWS:
             raise FieldError(self.name, f"Bitte geben Sie höchstens {MAX_ROWS} Zeilen ein.")
         for number, line in lines:
-            cells = CELL_SEPARATOR.split(line.strip())
+            cells = split_cells(line)
             if len(cells) > len(self.row):
                 problems.append(
                     f"Zeile {number}: {len(cells)} Angaben statt höchstens {len(self.row)} "
@@ -289,6 +346,9 @@ class Field:
             cells += [""] * (len(self.row) - len(cells))
             row: Row = {"_line": number}
             for cell, raw in zip(self.row, cells, strict=True):
+                if cell.required and not raw.strip():
+                    problems.append(f"Zeile {number}, {cell.label}: Die Angabe fehlt.")
+                    continue
                 try:
                     row[cell.name], found = cell.check(raw)
                 except FieldError as problem:

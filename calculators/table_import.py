@@ -33,7 +33,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from calculators.fields import CELL_SEPARATOR, MAX_DECIMALS, MAX_ROWS, Field
+from calculators.fields import MAX_DECIMALS, MAX_ROWS, Field, join_cells, split_cells
 from calculators.german_numbers import NumberError, format_number, parse_number
 from calculators.problems import FieldError
 from calculators.registry import CALCULATORS
@@ -160,7 +160,7 @@ def match_header(
 
 
 def _cells_of(text: str) -> list[str]:
-    return CELL_SEPARATOR.split(text.strip())
+    return split_cells(text)
 
 
 def split_rows(field: Field, text: str) -> list[list[str]]:
@@ -183,10 +183,8 @@ def _is_header(cells: list[str], row: tuple[Field, ...]) -> bool:
 
 
 def joined(cells: list[str]) -> str:
-    """One row as the value's text: cells joined by "; ", empty trailing cells left out."""
-    while cells and not cells[-1].strip():
-        cells = cells[:-1]
-    return "; ".join(cell.strip() for cell in cells)
+    """One imported row as a line of the value (``join_cells``: a cell with a ";" is quoted)."""
+    return join_cells(cells)
 
 
 class TableImportError(ValueError):
@@ -335,7 +333,7 @@ def normalised(raw: str, cell: Field, style: str) -> str:
         if {"ja", "nein"} <= values and word in YES | NO:
             return "ja" if word in YES else "nein"
         return text
-    return text.replace(";", ",")
+    return text
 
 
 def _fraction(digits: str) -> bool:

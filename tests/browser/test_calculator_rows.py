@@ -155,6 +155,30 @@ def test_text_form_and_rows_edit_the_same_value(phone: Page) -> None:
     expect(textarea).to_be_hidden()
 
 
+def test_a_semicolon_typed_into_a_cell_stays_in_that_cell(phone: Page) -> None:
+    """The value's text quotes the cell, so the text form and the rows read it back as one."""
+    container = calculator(phone, "value-per-hour")
+    before = computed_count(container)
+    cell(container, 0, "name").fill("Hansen; Relaunch")
+    wait_for_new_answer(container, before)
+    assert value(container).splitlines()[0].startswith('"Hansen; Relaunch"; ')
+    assert "Hansen; Relaunch" in answer_text(container)
+    show_as_text(container, FIELD)
+    editor(container).get_by_role("button", name="Als Zeilen bearbeiten").click()
+    expect(cell(container, 0, "name")).to_have_value("Hansen; Relaunch")
+    expect(cell(container, 0, "wahrscheinlichkeit")).not_to_have_value("Relaunch")
+
+
+def test_control_the_same_cell_unquoted_comes_back_as_two(phone: Page) -> None:
+    """Negative control: the check above would see a cell split by its semicolon."""
+    container = calculator(phone, "value-per-hour")
+    show_as_text(container, FIELD)
+    container.locator(f'textarea[name="{FIELD}"]').fill("Hansen; Relaunch; 30 %; 6.000; 6")
+    editor(container).get_by_role("button", name="Als Zeilen bearbeiten").click()
+    expect(cell(container, 0, "name")).to_have_value("Hansen")
+    expect(cell(container, 0, "wahrscheinlichkeit")).to_have_value("Relaunch")
+
+
 def test_the_shared_link_round_trips_the_rows(phone: Page, site_url: str) -> None:
     container = calculator(phone, "value-per-hour")
     cell(container, 1, "name").fill("Berger Logistik")
@@ -178,14 +202,14 @@ def test_importing_the_export_gives_the_same_answer_as_typing(phone: Page) -> No
     expect(preview).to_contain_text("3 Zeilen erkannt")
     expect(preview).to_contain_text("Zeichensatz: UTF-8 mit BOM")
     expect(preview.get_by_label("Spalte „Deckungsbeitrag“")).to_have_value("marge")
-    expect(preview.locator("tbody tr").first).to_contain_text("Hansen Großhandel, Relaunch")
+    expect(preview.locator("tbody tr").first).to_contain_text("Hansen Großhandel; Relaunch")
     before = computed_count(container)
     preview.get_by_role("button", name="Übernehmen").click()
     expect(rows_of(container)).to_have_count(3)
     expect(preview).to_be_hidden()
     wait_for_new_answer(container, before)
     imported = answer_text(container)
-    assert "Hansen Großhandel, Relaunch" in imported
+    assert "Hansen Großhandel; Relaunch" in imported
 
     # The same contacts typed by hand, in the text form.
     show_as_text(container, FIELD)

@@ -31,7 +31,7 @@ FIELD = "kontakte"
 #: The contacts of each export as a rep would type them by hand.
 TYPED_BY_HAND = {
     "crm_utf8_bom_semicolon.csv": (
-        "Hansen Großhandel, Relaunch; 30 %; 6.000; 6; ja\n"
+        '"Hansen Großhandel; Relaunch"; 30 %; 6.000; 6; ja\n'
         "Berger Logistik GmbH; 15 %; 8.000; 10; nein\n"
         'Müller "Bau" KG; 45 %; 1.234,50; 4,5; ja'
     ),
@@ -78,7 +78,7 @@ def check_bom_file(reader: Reader) -> None:
     assert answer["numbers"] == "deutsch (1.234,50)"
     preview = answer["preview"]
     assert isinstance(preview, list)
-    assert preview[0] == ["Hansen Großhandel, Relaunch", "30 %", "6.000", "6", "ja"]
+    assert preview[0] == ["Hansen Großhandel; Relaunch", "30 %", "6.000", "6", "ja"]
     assert preview[2] == ['Müller "Bau" KG', "45 %", "1.234,5", "4,5", "ja"]
     assert [column["header"] for column in answer["columns"]] == [  # type: ignore[attr-defined]
         "Firma", "Wahrscheinlichkeit", "Deckungsbeitrag", "Aufwand (h)", "Bewegung",

@@ -3,7 +3,8 @@
 //
 // The field's textarea stays the one value the calculator reads, the shareable link carries
 // and "Als Text bearbeiten" shows. The rows only present it:
-//   rows -> text  cells joined with "; ", one line per row (writing, not parsing);
+//   rows -> text  cells joined with "; ", one line per row, a cell holding ";" in quotes
+//                 (writing, not parsing; the contract's cell names come from Python);
 //   text -> rows  split by Python in the worker (calculators/table_import.py, rows_json),
 //                 also for a block pasted into a cell (tabs from a sheet, or semicolons).
 // The markup, with every label and keyboard from the declaration, is the build's
@@ -13,6 +14,15 @@ import { splitRows } from "../runtime/client.mjs";
 import { bindImport } from "./import.mjs";
 
 const PASTED_BLOCK = /[\t\n;]/;
+
+// A cell as Python reads it back (calculators/fields.py, split_cells): "Preise prüfen; Angebot
+// senden" typed into one cell is written in quotes, or it would come back as two cells.
+function cellText(value) {
+  const quote = names.cellQuote;
+  const holdsSeparator = [...names.cellSeparators].some((separator) => value.includes(separator));
+  if (!holdsSeparator && !value.startsWith(quote)) return value;
+  return quote + value.replaceAll(quote, quote + quote) + quote;
+}
 
 function partOf(root, name) {
   return root.querySelector(`[${part.attribute}="${name}"]`);
@@ -86,7 +96,7 @@ function bindEditor(editor, calculatorId, signal) {
     const lines = rowsOf().map((row) => {
       const cells = cellsOf(row).map((input) => input.value.trim());
       while (cells.length && !cells[cells.length - 1]) cells.pop();
-      return cells.join("; ");
+      return cells.map(cellText).join(names.cellJoiner);
     });
     textarea.value = lines.filter((line) => line).join("\n");
   }
