@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 import zxingcpp
@@ -47,6 +49,26 @@ def steps_chapter(playbook: Playbook) -> tuple[Chapter, list[Step]]:
 
 def chapter_address(site_url: str, chapter: Chapter) -> str:
     return site_url + page_url(chapter_uri(chapter.part, chapter.id))
+
+
+def open_on_a_laptop(page: Page, address: str) -> None:
+    """``address`` at 1280 px with a mouse, where the copy control waits for hover."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(address)
+
+
+@contextmanager
+def touch_phone(browser: Browser, address: str) -> Iterator[Page]:
+    """``address`` opened on a 390 px touch screen, as a phone has (no hover)."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True
+    )
+    try:
+        page = context.new_page()
+        page.goto(address)
+        yield page
+    finally:
+        context.close()
 
 
 def test_a_deep_link_lands_on_its_step_below_the_header(
@@ -143,8 +165,7 @@ def test_the_copy_control_is_quiet_until_hover_or_focus_but_reachable(
     page: Page, site_url: str, playbook: Playbook
 ) -> None:
     chapter, steps = steps_chapter(playbook)
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(chapter_address(site_url, chapter))
+    open_on_a_laptop(page, chapter_address(site_url, chapter))
     assert page.evaluate("() => matchMedia('(hover: hover) and (pointer: fine)').matches")
     assert quiet_control_problems(page, steps[1].id) == []
 
@@ -154,8 +175,7 @@ def test_the_quiet_control_check_is_not_blind(
 ) -> None:
     """Negative controls: a control always shown, and one hidden from the keyboard, are found."""
     chapter, steps = steps_chapter(playbook)
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(chapter_address(site_url, chapter))
+    open_on_a_laptop(page, chapter_address(site_url, chapter))
     loud, gone = (page.locator(f"#{step.id} .kx-copy-link") for step in steps[:2])
     loud.evaluate("(node) => node.style.setProperty('opacity', '1', 'important')")
     assert quiet_control_problems(page, steps[0].id) == ["sichtbar ohne Hover (Deckkraft 1)"]
@@ -171,31 +191,36 @@ def test_on_a_touch_screen_the_copy_control_stays_visible_and_large_enough(
 ) -> None:
     """Without hover there is nothing to reveal it: it stays in sight, dimmed, 24 px."""
     chapter, steps = steps_chapter(playbook)
-    context = browser.new_context(
-        viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True
-    )
-    try:
-        page = context.new_page()
-        page.goto(chapter_address(site_url, chapter))
+    with touch_phone(browser, chapter_address(site_url, chapter)) as page:
         button = page.locator(f"#{steps[1].id} .kx-copy-link")
         expect(button).to_be_visible()
         state = button.evaluate(CONTROL_STATE)
         assert 0.4 <= state["opacity"] < 1, state
         assert min(state["width"], state["height"]) >= 24, state
-    finally:
-        context.close()
 
 
-#: Headings whose copy control is not on the line of their last word (the ¶ marks that line).
-LONE_CONTROLS = """(article) => [...article.querySelectorAll("h1, h2, h3")].flatMap((heading) => {
-  const control = heading.querySelector(".kx-copy-link");
-  const permalink = heading.querySelector(".headerlink");
-  if (!control || !permalink) return [];
-  const a = control.getBoundingClientRect();
-  const b = permalink.getBoundingClientRect();
-  const apart = Math.abs((a.top + a.bottom) / 2 - (b.top + b.bottom) / 2);
-  return apart > b.height / 2 ? [heading.textContent.replace("¶", "").trim()] : [];
-})"""
+#: The box of a heading's last letter (the build wraps the last word with its controls).
+LAST_LETTER = """const lastLetter = (heading) => {
+  const end = heading.querySelector(".kx-heading-end");
+  const text = [...end.childNodes].find((node) => node.nodeType === Node.TEXT_NODE);
+  const range = document.createRange();
+  range.setStart(text, text.length - 1);
+  range.setEnd(text, text.length);
+  return range.getBoundingClientRect();
+};"""
+
+#: Headings whose copy control is not on the line of their last word.
+LONE_CONTROLS = f"""(article) => {{
+  {LAST_LETTER}
+  return [...article.querySelectorAll("h1, h2, h3")].flatMap((heading) => {{
+    const control = heading.querySelector(".kx-copy-link");
+    if (!control || !heading.querySelector(".kx-heading-end")) return [];
+    const a = control.getBoundingClientRect();
+    const b = lastLetter(heading);
+    const apart = Math.abs((a.top + a.bottom) / 2 - (b.top + b.bottom) / 2);
+    return apart > b.height / 2 ? [heading.textContent.replace("¶", "").trim()] : [];
+  }});
+}}"""
 
 
 def lone_controls_on_a_phone(browser: Browser, address: str, unglue: bool = False) -> list[str]:
@@ -203,20 +228,14 @@ def lone_controls_on_a_phone(browser: Browser, address: str, unglue: bool = Fals
 
     ``unglue`` lets each heading's last word, permalink and control break apart again.
     """
-    context = browser.new_context(
-        viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True
-    )
-    try:
-        page = context.new_page()
-        page.goto(address)
+    with touch_phone(browser, address) as page:
         if unglue:
             page.locator(".kx-heading-end").evaluate_all(
                 "(ends) => ends.forEach((end) => end.style.whiteSpace = 'normal')"
             )
         expect(page.locator("h1 .kx-copy-link")).to_be_visible()
-        return page.locator("article").evaluate(LONE_CONTROLS)
-    finally:
-        context.close()
+        lone: list[str] = page.locator("article").evaluate(LONE_CONTROLS)
+        return lone
 
 
 def test_on_a_phone_the_copy_control_stays_on_its_headings_last_line(
@@ -226,7 +245,70 @@ def test_on_a_phone_the_copy_control_stays_on_its_headings_last_line(
     assert lone_controls_on_a_phone(browser, address) == []
     # Negative control: with the wrapper allowed to break, a heading that fills its line on a
     # phone leaves its icon alone on the next one.
-    assert "Warum genau drei Optionen" in lone_controls_on_a_phone(browser, address, unglue=True)
+    assert lone_controls_on_a_phone(browser, address, unglue=True) != []
+
+
+#: The room between a heading's last letter and its copy control, in CSS pixels.
+GAP_BEFORE_CONTROL = f"""(heading) => {{
+  {LAST_LETTER}
+  return heading.querySelector(".kx-copy-link").getBoundingClientRect().left
+    - lastLetter(heading).right;
+}}"""
+
+
+def gap_on_a_phone(
+    browser: Browser, address: str, heading_id: str, permalink_back: bool = False
+) -> float:
+    """How far the copy control of ``heading_id`` stands from its heading on a touch phone.
+
+    ``permalink_back`` shows Material's ¶ in its place again, as Material draws it.
+    """
+    with touch_phone(browser, address) as page:
+        heading = page.locator(f"#{heading_id}")
+        if permalink_back:  # inline style: the site's CSP admits no added style sheet
+            heading.locator(".headerlink").evaluate(
+                "(node) => node.style.setProperty('display', 'inline-block', 'important')"
+            )
+        expect(heading.locator(".kx-copy-link")).to_be_visible()
+        gap: float = heading.evaluate(GAP_BEFORE_CONTROL)
+        return gap
+
+
+def test_on_a_phone_no_invisible_permalink_stands_between_heading_and_control(
+    browser: Browser, site_url: str, playbook: Playbook
+) -> None:
+    chapter, steps = steps_chapter(playbook)
+    address = chapter_address(site_url, chapter)
+    # The control's own margin (0.3rem) and nothing more.
+    assert 0 <= gap_on_a_phone(browser, address, steps[1].id) <= 8
+    # Negative control: the invisible permalink back in its place is found.
+    assert gap_on_a_phone(browser, address, steps[1].id, permalink_back=True) > 16
+
+
+#: How visible a heading's ¶ is right now.
+PERMALINK_OPACITY = (
+    "(heading) => Number(getComputedStyle(heading.querySelector('.headerlink')).opacity)"
+)
+
+
+def test_materials_permalink_shows_while_the_pointer_is_anywhere_on_its_heading(
+    page: Page, site_url: str, playbook: Playbook
+) -> None:
+    """The wrapper of the last word must not keep the ¶ hidden when the first word is hovered."""
+    chapter, steps = steps_chapter(playbook)
+    open_on_a_laptop(page, chapter_address(site_url, chapter))
+    heading = page.locator(f"#{steps[1].id}")
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(SETTLE_MS)
+    assert heading.evaluate(PERMALINK_OPACITY) == 0  # nothing points at it: hidden
+    heading.hover(position={"x": 4, "y": 4})  # the heading's first letters
+    page.wait_for_timeout(SETTLE_MS)
+    assert heading.evaluate(PERMALINK_OPACITY) == 1
+    # Reached by its address, the heading shows its ¶ without a pointer, as Material intends.
+    page.mouse.move(0, 0)
+    page.goto(f"{chapter_address(site_url, chapter)}#{steps[1].id}")
+    page.wait_for_timeout(SETTLE_MS)
+    assert heading.evaluate(PERMALINK_OPACITY) == 1
 
 
 def test_without_a_clipboard_the_address_is_offered_selected_under_its_heading(
