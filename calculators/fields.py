@@ -91,35 +91,56 @@ CELL_QUOTE = '"'
 def split_cells(line: str) -> list[str]:
     """The cells of one line of a list input, each stripped of the spaces around it.
 
-    A cell that starts with a double quote runs to the next lone one and keeps every
-    separator inside; "" in it is one quote. A quote elsewhere is just a character (5" stays
-    5"), and a quote left open keeps the rest of the line in its cell, so nothing typed is lost.
+    A cell wholly in double quotes keeps every separator inside; "" in it is one quote. Any
+    other quote is just a character: 5", "Bau" KG and a quote never closed stay as typed.
     """
     cells: list[str] = []
-    cell: list[str] = []
-    quoted = False
     index = 0
-    while index < len(line):
-        char = line[index]
-        if quoted:
-            if char == CELL_QUOTE and line.startswith(CELL_QUOTE * 2, index):
-                cell.append(CELL_QUOTE)
-                index += 1
-            elif char == CELL_QUOTE:
-                quoted = False
-            else:
-                cell.append(char)
-        elif char == CELL_QUOTE and not "".join(cell).strip():
-            quoted = True
-            cell = []
-        elif char in CELL_SEPARATORS:
-            cells.append("".join(cell).strip())
-            cell = []
+    while True:
+        start = _skip_spaces(line, index)
+        quoted = _quoted_cell(line, start)
+        if quoted is None:
+            end = start
+            while end < len(line) and line[end] not in CELL_SEPARATORS:
+                end += 1
+            text, index = line[start:end], end
         else:
-            cell.append(char)
+            text, index = quoted
+        cells.append(text.strip())
+        if index >= len(line):
+            return cells
+        index += 1  # the separator
+
+
+def _skip_spaces(line: str, index: int) -> int:
+    while index < len(line) and line[index].isspace() and line[index] not in CELL_SEPARATORS:
         index += 1
-    cells.append("".join(cell).strip())
-    return cells
+    return index
+
+
+def _quoted_cell(line: str, start: int) -> tuple[str, int] | None:
+    """The text of a cell wholly in quotes at ``start``, and where its separator is.
+
+    None when the cell does not start with a quote, or its closing quote is missing or
+    followed by more than spaces before the next separator.
+    """
+    if not line.startswith(CELL_QUOTE, start):
+        return None
+    parts: list[str] = []
+    index = start + 1
+    while True:
+        close = line.find(CELL_QUOTE, index)
+        if close < 0:
+            return None
+        if line.startswith(CELL_QUOTE * 2, close):
+            parts.append(line[index : close + 1])
+            index = close + 2
+            continue
+        after = _skip_spaces(line, close + 1)
+        if after < len(line) and line[after] not in CELL_SEPARATORS:
+            return None
+        parts.append(line[index:close])
+        return "".join(parts), after
 
 
 def join_cells(cells: list[str]) -> str:
@@ -252,8 +273,9 @@ class Field:
         """For ``lines``: the text as rows of exactly one cell per column, unchecked.
 
         This is how the row editor shows a value (``parse`` checks it). Empty lines are
-        skipped; surplus cells stay in the last one, so the value loses nothing and its check
-        still names the line.
+        skipped; surplus cells stay in the last one, joined by "; ", so the value loses
+        nothing and the reader sees them in that cell (written back from the rows, the cell
+        is quoted and counts as one).
         """
         width = len(self.row)
         rows: list[list[str]] = []

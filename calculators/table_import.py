@@ -302,8 +302,12 @@ def _figure(raw: str) -> tuple[str, bool]:
 
 
 def normalised(raw: str, cell: Field, style: str) -> str:
-    """A cell as the calculator reads it: German figures ("1234,5"), "30 %", "ja"/"nein"."""
-    text = raw.strip()
+    """A cell as the calculator reads it: German figures ("1234,5"), "30 %", "ja"/"nein".
+
+    Line breaks and runs of spaces inside a cell become one space: a value has one line per
+    row, so a CRM note over two lines must not become two rows.
+    """
+    text = " ".join(raw.split())
     if not text:
         return ""
     if cell.kind in NUMBER_KINDS:

@@ -267,3 +267,16 @@ def test_control_same_answer_check_finds_a_lost_row(monkeypatch: pytest.MonkeyPa
     )
     with pytest.raises(AssertionError):
         check_same_as_typed(read, "crm_utf8_bom_semicolon.csv")
+
+
+def test_a_cell_over_two_lines_stays_in_its_row() -> None:
+    """A CRM note with a line break inside its quotes is one cell, and its row one line."""
+    export = 'Firma;Wahrscheinlichkeit;Deckungsbeitrag;Aufwand (h)\r\n"Hansen\r\nGroßhandel";30 %;6.000;6\r\nBerger;15 %;8.000;10\r\n'
+    data = base64.b64encode(export.encode("utf-8")).decode("ascii")
+    request = {"calculator": CALCULATOR, "field": FIELD, "data": data, "mapping": {}}
+    answer = json.loads(import_json(json.dumps(request)))
+    assert answer["ok"] is True, answer
+    assert str(answer["text"]).splitlines() == [
+        "Hansen Großhandel; 30 %; 6.000; 6",
+        "Berger; 15 %; 8.000; 10",
+    ]
