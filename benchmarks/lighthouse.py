@@ -14,10 +14,10 @@ Lighthouse simulates a mid-tier phone by multiplying the main-thread time it obs
 CPU slowdown, 4 unless told otherwise. That factor is meant for a host of Lighthouse's
 "high-end desktop" class (benchmark index 1500-2000, ``docs/throttling.md`` of Lighthouse):
 on a faster host the same page scores higher, on a slower one lower. So that a table means
-the same on the owner's laptop as on a CI machine, the table is calibrated: one short run
-reads the host's benchmark index first, and the slowdown is scaled so that the host behaves
-like the middle of that class (``calibrated_slowdown``). ``--cpu-slowdown 4`` measures with
-Lighthouse's plain default instead.
+the same on the owner's laptop as on a CI machine, the table is calibrated: three short runs
+read the host's benchmark index first (their median), and the slowdown is scaled so that the
+host behaves like the middle of that class (``calibrated_slowdown``). ``--cpu-slowdown 4``
+measures with Lighthouse's plain default instead.
 
 Lighthouse's own guidance on variability is to run a page several times and keep the median;
 ``--runs N`` (``make lighthouse RUNS=3``) does that and reports, per page, the run with the
@@ -38,6 +38,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -103,6 +104,14 @@ def calibrated_slowdown(benchmark_index: float) -> float:
             f"Lighthouse meldete keinen brauchbaren Benchmark-Index: {benchmark_index}"
         )
     return max(1.0, round(DEFAULT_SLOWDOWN * benchmark_index / REFERENCE_INDEX, 1))
+
+
+def positive_number(text: str) -> float:
+    """``--cpu-slowdown``: a factor above 0 (Lighthouse would silently measure nonsense)."""
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"die CPU-Drosselung muss größer als 0 sein, nicht {text}")
+    return value
 
 
 def german_number(value: float) -> str:
@@ -173,13 +182,22 @@ def lighthouse_result(command: list[str], path: str) -> dict[str, Any]:
     return result
 
 
-def benchmark_index(url: str) -> float:
-    """The host's CPU benchmark index, as Lighthouse measures it before a run of ``url``.
+#: Short runs that read the host's benchmark index; their median calibrates the table (one
+#: reading moved by about 5 % between runs on the same idle machine).
+INDEX_READINGS = 3
 
-    One audit is enough: Lighthouse runs its benchmark before every page load.
+
+def benchmark_index(url: str, readings: int = INDEX_READINGS) -> float:
+    """The host's CPU benchmark index: the median of Lighthouse's readings before ``url``.
+
+    One audit per run is enough: Lighthouse runs its benchmark before every page load.
     """
     command = lighthouse_command(url, "--only-audits=first-contentful-paint")
-    return float(lighthouse_result(command, url)["environment"]["benchmarkIndex"])
+    values = [
+        float(lighthouse_result(command, url)["environment"]["benchmarkIndex"])
+        for _ in range(readings)
+    ]
+    return statistics.median(values)
 
 
 def run(url: str, path: str, slowdown: float | None = None) -> Report:
@@ -231,7 +249,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--runs", type=int, default=1, help="runs per page; the median is kept")
     parser.add_argument(
         "--cpu-slowdown",
-        type=float,
+        type=positive_number,
         help="CPU slowdown for every run (default: calibrated to this host; 4 is Lighthouse's own)",
     )
     parser.add_argument("paths", nargs="*", help="pages to measure (default: all)")

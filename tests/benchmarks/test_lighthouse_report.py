@@ -7,6 +7,7 @@ machine (issue 20): one with the first frame held back by Chromium, one without.
 
 from __future__ import annotations
 
+import argparse
 from typing import Any
 
 import pytest
@@ -19,6 +20,7 @@ from benchmarks.lighthouse import (
     first_frame_late,
     lighthouse_command,
     median_run,
+    positive_number,
 )
 
 
@@ -73,3 +75,10 @@ def test_the_slowdown_reaches_lighthouses_command_line_only_when_set() -> None:
     assert "--throttling.cpuSlowdownMultiplier=7.2" in calibrated
     plain = lighthouse_command("http://127.0.0.1:1/", "--only-categories=seo")
     assert not any(part.startswith("--throttling.") for part in plain)
+
+
+def test_a_slowdown_of_zero_or_less_is_refused() -> None:
+    assert positive_number("7.5") == 7.5
+    for text in ("0", "-4"):
+        with pytest.raises(argparse.ArgumentTypeError, match="größer als 0"):
+            positive_number(text)
