@@ -285,6 +285,32 @@ def test_on_a_phone_no_invisible_permalink_stands_between_heading_and_control(
     assert gap_on_a_phone(browser, address, steps[1].id, permalink_back=True) > 16
 
 
+def test_without_javascript_a_phone_keeps_materials_permalink(
+    browser: Browser, site_url: str, playbook: Playbook
+) -> None:
+    """The copy control needs JavaScript; without it the ¶ is the heading's only address."""
+    chapter, steps = steps_chapter(playbook)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 800},
+        has_touch=True,
+        is_mobile=True,
+        java_script_enabled=False,
+    )
+    try:
+        page = context.new_page()
+        page.goto(chapter_address(site_url, chapter))
+        heading = page.locator(f"#{steps[1].id}")
+        expect(heading.locator(".kx-copy-link")).to_be_hidden()
+        expect(heading.locator(".headerlink")).to_be_attached()
+        display = "(node) => getComputedStyle(node).display"
+        assert heading.locator(".headerlink").evaluate(display) != "none"
+        # Negative control: under the root class of a page with JavaScript, it is hidden.
+        page.evaluate("() => { document.documentElement.className = 'js'; }")
+        assert heading.locator(".headerlink").evaluate(display) == "none"
+    finally:
+        context.close()
+
+
 #: How visible a heading's ¶ is right now.
 PERMALINK_OPACITY = (
     "(heading) => Number(getComputedStyle(heading.querySelector('.headerlink')).opacity)"
