@@ -12,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 # mkdocs-material prints a banner about MkDocs 2.0 on every run; we pin mkdocs<2 already.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build chapter test test-fast lint typecheck pytest bench chromium java lighthouse html-check clean
+.PHONY: setup serve build chapter test test-fast lint typecheck pytest bench chromium java poppler lighthouse html-check clean
 
 ## setup: virtual environment with the pinned Python packages, npm packages from the lock file
 setup: $(VENV)/.installed node_modules/.installed
@@ -47,6 +47,16 @@ java:
 	  fi; \
 	fi
 
+## poppler: Debian's poppler-utils, whose pdftotext reads back the printed role-play cards
+poppler:
+	@if ! command -v pdftotext >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
+	  else \
+	    echo "pdftotext fehlt: bitte 'apt-get install poppler-utils' als root ausführen." >&2; exit 1; \
+	  fi; \
+	fi
+
 ## serve: the site with live reload on $(HOST)
 serve: setup
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
@@ -67,7 +77,7 @@ typecheck: setup
 	$(BIN)/mypy
 
 ## pytest: the whole suite; pytest's exit code 5 (nothing collected) counts as a failure
-pytest: setup chromium java
+pytest: setup chromium java poppler
 	@status=0; $(BIN)/pytest --cov --cov-report=term $(PYTEST_ARGS) || status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure here" >&2; exit 1; fi; \
 	exit $$status

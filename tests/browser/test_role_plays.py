@@ -60,7 +60,12 @@ def squeezed(text: str) -> str:
 
 
 def pdf_page_texts(pdf: Path) -> list[str]:
-    """The text of each page of ``pdf``, read by poppler's ``pdftotext``."""
+    """The text of each page of ``pdf``, read by poppler's ``pdftotext``.
+
+    ``make pytest`` installs it (``make poppler``): a missing tool fails, never skips.
+    """
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext fehlt: `make poppler` installiert Debians poppler-utils")
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -106,12 +111,6 @@ def styled_context(browser: Browser) -> Iterator[BrowserContext]:
     context.close()
 
 
-needs_pdftotext = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed"
-)
-
-
-@needs_pdftotext
 def test_each_card_prints_on_a_page_of_its_own(page: Page, site_url: str) -> None:
     """Four cards per scenario, each starting a new page and ending on it."""
     pages, cards = printed(page, site_url)
@@ -122,7 +121,6 @@ def test_each_card_prints_on_a_page_of_its_own(page: Page, site_url: str) -> Non
         assert style == {"before": "page", "inside": "avoid"}, style
 
 
-@needs_pdftotext
 def test_the_check_finds_cards_that_share_a_page(
     styled_context: BrowserContext, site_url: str
 ) -> None:
@@ -138,7 +136,6 @@ def test_the_check_finds_cards_that_share_a_page(
     assert any("beginnt nicht oben" in problem for problem in problems), problems
 
 
-@needs_pdftotext
 def test_the_check_finds_a_card_split_across_pages(
     styled_context: BrowserContext, site_url: str
 ) -> None:
