@@ -45,12 +45,14 @@ import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from benchmarks.chromium import CHROMIUM, CHROMIUM_FLAGS
 from benchmarks.static_server import serve
+from calculators.german_numbers import format_number
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -114,9 +116,15 @@ def positive_number(text: str) -> float:
     return value
 
 
-def german_number(value: float) -> str:
-    """``value`` as the table's German line writes it: 7,2 rather than 7.2."""
-    return f"{value:g}".replace(".", ",")
+def calibration_line(index: float, slowdown: float) -> str:
+    """The German line above a calibrated table: the host's index and the slowdown it gets."""
+    figure = format_number(Decimal(str(index)), 0)
+    factor = format_number(Decimal(str(slowdown)), 1)
+    reference = format_number(Decimal(str(REFERENCE_INDEX)), 0)
+    return (
+        f"Benchmark-Index dieses Rechners: {figure}; CPU-Drosselung ×{factor} "
+        f"(Lighthouses Vorgabe ×{DEFAULT_SLOWDOWN:g} gilt für einen Index um {reference})"
+    )
 
 
 def pages(site: Path) -> list[str]:
@@ -264,13 +272,9 @@ def main(argv: list[str]) -> int:
             with serve(site) as base:
                 index = benchmark_index(base.rstrip("/") + paths[0])
             slowdown = calibrated_slowdown(index)
-            print(
-                f"Benchmark-Index dieses Rechners: {index:.0f}; CPU-Drosselung "
-                f"×{german_number(slowdown)} (Lighthouses Vorgabe ×{DEFAULT_SLOWDOWN:g} gilt "
-                f"für einen Index um {REFERENCE_INDEX:.0f})\n"
-            )
+            print(calibration_line(index, slowdown) + "\n")
         else:
-            print(f"CPU-Drosselung ×{german_number(slowdown)}, wie angegeben\n")
+            print(f"CPU-Drosselung ×{format_number(Decimal(str(slowdown)), 1)}, wie angegeben\n")
         print("| " + " | ".join(HEADERS) + " |")
         print("| " + " | ".join("---" for _ in HEADERS) + " |", flush=True)
         reports = measure(site, paths, max(1, args.runs), slowdown)

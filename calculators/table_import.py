@@ -159,10 +159,6 @@ def match_header(
     return None
 
 
-def _cells_of(text: str) -> list[str]:
-    return split_cells(text)
-
-
 def split_rows(field: Field, text: str) -> list[list[str]]:
     """Text as rows of exactly as many cells as the row declares.
 
@@ -171,7 +167,7 @@ def split_rows(field: Field, text: str) -> list[list[str]]:
     ``Field.split_rows``, the same split the form shows at build time.
     """
     lines = [line for line in text.splitlines() if line.strip()]
-    if lines and _is_header(_cells_of(lines[0]), field.row):
+    if lines and _is_header(split_cells(lines[0]), field.row):
         lines = lines[1:]
     return field.split_rows("\n".join(lines))
 

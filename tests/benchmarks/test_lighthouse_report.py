@@ -17,6 +17,7 @@ from benchmarks.lighthouse import (
     REFERENCE_INDEX,
     Report,
     calibrated_slowdown,
+    calibration_line,
     first_frame_late,
     lighthouse_command,
     median_run,
@@ -82,3 +83,10 @@ def test_a_slowdown_of_zero_or_less_is_refused() -> None:
     for text in ("0", "-4"):
         with pytest.raises(argparse.ArgumentTypeError, match="größer als 0"):
             positive_number(text)
+
+
+def test_the_calibration_line_writes_german_figures() -> None:
+    assert calibration_line(3303, 7.5) == (
+        "Benchmark-Index dieses Rechners: 3.303; CPU-Drosselung ×7,5 "
+        "(Lighthouses Vorgabe ×4 gilt für einen Index um 1.750)"
+    )
