@@ -2,7 +2,9 @@
 
 Built at build time from the template's declared placeholders; hidden until
 text-templates/forms.mjs binds it, so without JavaScript the page shows the plain template text.
-Filling itself happens in Python (``calculators.boundary.fill_json``) in the page's worker.
+Filling itself happens in Python (``calculators.boundary.fill_json``) in the page's worker;
+the preview starts with the text the worker gives for empty fields, written by the same
+function here, so the reader sees it while the runtime is still starting.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from jinja2 import Environment
 from markupsafe import Markup
 
+from calculators.template_text import fill_template
 from content_model.calculator_embed import script_json
 from content_model.schema import TemplateBlock
 
@@ -26,5 +29,6 @@ def template_form(environment: Environment, block: TemplateBlock) -> Markup:
         fields=fields,
         long_rows=LONG_ANSWER_ROWS,
         source_json=script_json(block.texts()),
+        preview=fill_template(block.texts(), {}, keep_missing=True),
     )
     return Markup(html)

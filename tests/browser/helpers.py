@@ -103,6 +103,14 @@ def site_pages(site_url: str) -> list[str]:
     return [*paths, "404.html"]
 
 
+#: An init script for a browser that will not create the runtime's worker (it fails to start).
+REFUSE_WORKERS = """
+window.Worker = function () {
+  throw new DOMException("no workers here", "SecurityError");
+};
+"""
+
+
 #: The id of the pale paragraph ``plant_pale_text`` adds, as axe names it among its targets.
 PALE_PROBE = "#kx-probe-blass"
 

@@ -7,6 +7,7 @@ profile that bypasses the policy; every other test keeps the policy in force.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypedDict
@@ -23,6 +24,7 @@ from tests.browser.helpers import (
     calculator_page,
     computed_count,
     field,
+    serve_rewritten,
     site_pages,
 )
 from tests.calculators.playbook_rules import PLAYBOOK_RULES
@@ -54,11 +56,12 @@ RUN_AXE = """async ([node, tags]) => {
   }));
 }"""
 
-ALL_CALCULATORS_SETTLED = f"""() => [...document.querySelectorAll(".kx-calculator")].every(
+#: A page's scripts are done: every calculator ready and bound, every template form bound.
+PAGE_SETTLED = f"""() => [...document.querySelectorAll(".kx-calculator")].every(
   (container) => container.getAttribute("{CONTRACT.calculator.state_attribute}")
     === "{CONTRACT.runtime.answer_ready}"
     && !container.querySelector("form").hidden
-)"""
+) && [...document.querySelectorAll(".kx-template-form")].every((form) => !form.hidden)"""
 
 #: Every pointer target in the content (calculators included) smaller than 24 by 24 CSS px.
 #: A control counts with its labels (a click on a label is a click on the control); a link
@@ -158,7 +161,7 @@ def axe_context(browser: Browser) -> Iterator[BrowserContext]:
 def open_settled(page: Page, url: str) -> None:
     """Open a page and wait until its scripts are done: forms bound, calculators ready."""
     page.goto(url)
-    page.wait_for_function(ALL_CALCULATORS_SETTLED, timeout=READY_TIMEOUT_MS)
+    page.wait_for_function(PAGE_SETTLED, timeout=READY_TIMEOUT_MS)
 
 
 def number_field(calculator_id: str) -> str:
@@ -355,14 +358,50 @@ def test_every_target_in_the_content_is_at_least_24_pixels(
     assert not problems, "Zu kleine Ziele:\n" + "\n".join(problems)
 
 
-def test_no_page_scrolls_sideways_on_a_phone(axe_context: BrowserContext, site_url: str) -> None:
-    """At 390 CSS px every page fits the screen; only a wide result table scrolls in its box."""
+#: The declaration that wraps a template's filled text (text-templates/text-templates.css).
+TEMPLATE_TEXT_WRAP = re.compile(r"(\.kx-template-output \{[^}]*?)white-space: pre-wrap;")
+
+#: How much wider than the window the page is, in CSS px (0: it fits).
+OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def sideways(page: Page, site_url: str, paths: list[str]) -> list[str]:
+    """The pages among ``paths`` that scroll sideways once their scripts are done."""
+    wide: list[str] = []
+    for path in paths:
+        open_settled(page, f"{site_url}{path}")
+        overflow = page.evaluate(OVERFLOW)
+        if overflow > 0:
+            wide.append(f"/{path}: {overflow} px zu breit")
+    return wide
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_no_page_scrolls_sideways(
+    axe_context: BrowserContext, site_url: str, viewport: str
+) -> None:
+    """Every page fits the window at 390 and 1280 CSS px once its forms are bound and filled;
+    only a wide table scrolls, in its own box. A page wider than a phone's screen also widens
+    the viewport that fixed elements (the verdict bar, "back to top") are laid out in."""
+    page = axe_context.new_page()
+    page.set_viewport_size(VIEWPORTS[viewport])
+    wide = sideways(page, site_url, site_pages(site_url))
+    assert not wide, "Seiten breiter als das Fenster:\n" + "\n".join(wide)
+
+
+def test_sideways_check_finds_an_unwrapped_template_text(
+    axe_context: BrowserContext, site_url: str
+) -> None:
+    """The control: with the filled text of a template no longer wrapped (its rule cut from
+    the site's style sheet), the templates' page runs past a phone's screen and is named."""
     page = axe_context.new_page()
     page.set_viewport_size(VIEWPORTS["phone"])
-    wide: list[str] = []
-    for path in site_pages(site_url):
-        page.goto(f"{site_url}{path}")
-        width = page.evaluate("() => document.documentElement.scrollWidth")
-        if width > VIEWPORTS["phone"]["width"]:
-            wide.append(f"/{path}: {width} px")
-    assert not wide, "Seiten breiter als das Handy:\n" + "\n".join(wide)
+
+    def unwrap(css: str) -> str:
+        css, count = TEMPLATE_TEXT_WRAP.subn(r"\1", css)
+        assert count == 1, "the wrapping rule is not where the control expects it"
+        return css
+
+    serve_rewritten(page, lambda url: url.endswith("/site.css"), unwrap)
+    wide = sideways(page, site_url, ["vorlagen/"])
+    assert [line.split(":")[0] for line in wide] == ["/vorlagen/"]

@@ -20,6 +20,7 @@ from content_model.contract import CONTRACT
 from content_model.loader import load_playbook
 from tests.browser.helpers import (
     READY_TIMEOUT_MS,
+    REFUSE_WORKERS,
     calculator,
     calculator_page,
     computed_count,
@@ -404,13 +405,6 @@ def test_search_does_not_wait_for_a_calculator_that_is_still_loading(
     )
     for route in stalled:
         route.abort()
-
-
-REFUSE_WORKERS = """
-window.Worker = function () {
-  throw new DOMException("no workers here", "SecurityError");
-};
-"""
 
 
 def test_a_browser_that_refuses_the_worker_gets_the_failure_and_its_search(

@@ -6,14 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from calculators.registry import field_names
 from calculators.template_text import fill_template
 from content_model.contract import CONTRACT
 from content_model.loader import load_playbook
 from content_model.schema import TemplateBlock
-from tests.browser.helpers import READY_TIMEOUT_MS, calculator, fill_and_wait
+from tests.browser.helpers import READY_TIMEOUT_MS, REFUSE_WORKERS, calculator, fill_and_wait
 from tests.site.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -31,12 +31,10 @@ def content_template(template_id: str) -> dict[str, str]:
 
 
 def template_form(page: Page, template_id: str) -> Locator:
-    """A bound template form, after its first filled text is on the page (the text below
-    the fields is empty until the runtime has filled it)."""
+    """A template form once its script has bound it (the form is hidden until then)."""
     attribute = CONTRACT.text_template.container_attribute
     container = page.locator(f'[{attribute}="{template_id}"]')
-    output = container.locator(".kx-template-output")
-    expect(output).not_to_be_empty(timeout=READY_TIMEOUT_MS)
+    expect(container.locator("form")).to_be_visible(timeout=READY_TIMEOUT_MS)
     return container
 
 
@@ -47,6 +45,18 @@ def type_into(container: Locator, name: str, text: str) -> None:
     before = output.text_content() or ""
     container.locator(f'[name="{name}"]').fill(text)
     expect(output).not_to_have_text(before, timeout=READY_TIMEOUT_MS)
+
+
+def test_the_text_is_there_before_the_runtime(context: BrowserContext, site_url: str) -> None:
+    """The text under the fields is written by the build for empty fields, so a reader sees
+    it while Python is still loading on a slow phone, or when it cannot start at all."""
+    context.add_init_script(REFUSE_WORKERS)
+    page = context.new_page()
+    page.goto(f"{site_url}vorlagen/")
+    container = template_form(page, "vorlage-protokoll")
+    blank = fill_template(content_template("vorlage-protokoll"), {}, keep_missing=True)
+    assert "{kunde}" in blank
+    expect(container.locator(".kx-template-output")).to_have_text(blank)
 
 
 @pytest.fixture
