@@ -27,35 +27,29 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# $(call apt_install,<shell test that succeeds when the tool is there>,<what is missing>,<Debian package>):
+# installs the package with apt when the test fails and we run as root, else says how.
+define apt_install
+@if ! $(1); then \
+  if [ "$$(id -u)" = 0 ]; then \
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(3) >/dev/null; \
+  else \
+    echo "$(2) fehlt: bitte 'apt-get install $(3)' als root ausführen." >&2; exit 1; \
+  fi; \
+fi
+endef
+
 ## chromium: Debian's Chromium for the browser tests (installed with apt when missing and run as root)
 chromium:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else \
-	    echo "Chromium fehlt: bitte 'apt-get install chromium' als root ausführen." >&2; exit 1; \
-	  fi; \
-	fi
+	$(call apt_install,[ -x "$(CHROMIUM)" ],Chromium,chromium)
 
 ## java: Debian's Java runtime for the W3C Nu HTML Checker (npm vnu-jar), like chromium above
 java:
-	@if ! command -v java >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
-	  else \
-	    echo "Java fehlt: bitte 'apt-get install default-jre-headless' als root ausführen." >&2; exit 1; \
-	  fi; \
-	fi
+	$(call apt_install,command -v java >/dev/null,Java,default-jre-headless)
 
 ## poppler: Debian's poppler-utils, whose pdftotext reads back the printed role-play cards
 poppler:
-	@if ! command -v pdftotext >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
-	  else \
-	    echo "pdftotext fehlt: bitte 'apt-get install poppler-utils' als root ausführen." >&2; exit 1; \
-	  fi; \
-	fi
+	$(call apt_install,command -v pdftotext >/dev/null,pdftotext,poppler-utils)
 
 ## serve: the site with live reload on $(HOST)
 serve: setup
