@@ -116,13 +116,17 @@ def positive_number(text: str) -> float:
     return value
 
 
+def slowdown_text(slowdown: float) -> str:
+    """A slowdown as the table's German lines write it: ×7,5."""
+    return "×" + format_number(Decimal(str(slowdown)), 1)
+
+
 def calibration_line(index: float, slowdown: float) -> str:
     """The German line above a calibrated table: the host's index and the slowdown it gets."""
     figure = format_number(Decimal(str(index)), 0)
-    factor = format_number(Decimal(str(slowdown)), 1)
     reference = format_number(Decimal(str(REFERENCE_INDEX)), 0)
     return (
-        f"Benchmark-Index dieses Rechners: {figure}; CPU-Drosselung ×{factor} "
+        f"Benchmark-Index dieses Rechners: {figure}; CPU-Drosselung {slowdown_text(slowdown)} "
         f"(Lighthouses Vorgabe ×{DEFAULT_SLOWDOWN:g} gilt für einen Index um {reference})"
     )
 
@@ -274,7 +278,7 @@ def main(argv: list[str]) -> int:
             slowdown = calibrated_slowdown(index)
             print(calibration_line(index, slowdown) + "\n")
         else:
-            print(f"CPU-Drosselung ×{format_number(Decimal(str(slowdown)), 1)}, wie angegeben\n")
+            print(f"CPU-Drosselung {slowdown_text(slowdown)}, wie angegeben\n")
         print("| " + " | ".join(HEADERS) + " |")
         print("| " + " | ".join("---" for _ in HEADERS) + " |", flush=True)
         reports = measure(site, paths, max(1, args.runs), slowdown)
