@@ -1,12 +1,20 @@
-"""The page loads one module of ours: the build bundles the entry module with all it imports."""
+"""The page loads one module of ours: the build bundles the entry module with all it imports;
+Material's bundle is marked for eager compilation."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
+import material
+import pytest
 import yaml
+from mkdocs.exceptions import PluginError
 
+from bundler.compile_hints import EAGER_COMPILE_COMMENT, is_marked
+from site_hooks import compile_hints
 from tests.site.conftest import ROOT
 
 #: A static or dynamic import of another file by a relative address.
@@ -45,3 +53,30 @@ def test_material_bundle_does_not_hold_up_the_first_paint(real_site: Path) -> No
     upgrade of Material writes the tag differently and the replacement no longer applies."""
     for page in (real_site / "index.html", real_site / "gespraeche" / "drei-wege" / "index.html"):
         assert MATERIAL_BUNDLE.findall(page.read_text(encoding="utf-8")) == [" defer"], page
+
+
+def test_material_bundle_is_compiled_while_it_downloads(real_site: Path) -> None:
+    """site_hooks/compile_hints.py: the published bundle is Material's, with V8's eager-compile
+    comment in front, and its source map moved down by that one line."""
+    theme_scripts = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+    (original,) = theme_scripts.glob("bundle.*.min.js")
+    published = real_site / "assets" / "javascripts" / original.name
+    assert not is_marked(original.read_text(encoding="utf-8")), "the control: Material's own file"
+    text = published.read_text(encoding="utf-8")
+    assert text == f"{EAGER_COMPILE_COMMENT}\n" + original.read_text(encoding="utf-8")
+    theme_map = json.loads(Path(f"{original}.map").read_text(encoding="utf-8"))
+    published_map = json.loads(Path(f"{published}.map").read_text(encoding="utf-8"))
+    assert published_map["mappings"] == ";" + theme_map["mappings"]
+
+
+def test_a_renamed_material_bundle_stops_the_build(tmp_path: Path) -> None:
+    """Should an upgrade of Material move its bundle, the build says so instead of shipping
+    it unmarked."""
+    config = SimpleNamespace(site_dir=str(tmp_path))
+    with pytest.raises(PluginError, match=r"assets/javascripts/bundle\.\*\.min\.js"):
+        compile_hints.on_post_build(config=config)  # type: ignore[arg-type]
+    (tmp_path / "assets" / "javascripts").mkdir(parents=True)
+    bundle = tmp_path / "assets" / "javascripts" / "bundle.0123abcd.min.js"
+    bundle.write_text("f();\n", encoding="utf-8")
+    compile_hints.on_post_build(config=config)  # type: ignore[arg-type]
+    assert is_marked(bundle.read_text(encoding="utf-8"))
