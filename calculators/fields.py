@@ -86,13 +86,22 @@ def as_rows(value: Value) -> list[Row]:
 CELL_SEPARATORS = ";\t"
 CELL_JOINER = "; "
 CELL_QUOTE = '"'
+#: What a phone types for a double quote: iOS and Android turn it into „ and “ on a German
+#: keyboard, “ and ” on an English one. Opening quote -> the closing quotes that end it.
+TYPOGRAPHIC_QUOTES = {"„": "“”", "“": "”"}
+#: A cell that starts with one of these is written in double quotes, so that it is read
+#: back as typed (``join_cells``; the row editor writes cells the same way).
+CELL_OPENING_QUOTES = CELL_QUOTE + "".join(TYPOGRAPHIC_QUOTES)
 
 
 def split_cells(line: str) -> list[str]:
     """The cells of one line of a list input, each stripped of the spaces around it.
 
-    A cell wholly in double quotes keeps every separator inside; "" in it is one quote. Any
-    other quote is just a character: 5", "Bau" KG and a quote never closed stay as typed.
+    A cell wholly in double quotes keeps every separator inside; "" in it is one quote. So
+    does a cell wholly in typographic quotes („…“ or “…”) that holds a separator, as a phone
+    writes the quotes; without a separator inside, such quotes are part of the text
+    („Nordlicht“ stays as typed). Any other quote is just a character: 5", "Bau" KG and a
+    quote never closed stay as typed.
     """
     cells: list[str] = []
     index = 0
@@ -124,6 +133,8 @@ def _quoted_cell(line: str, start: int) -> tuple[str, int] | None:
     None when the cell does not start with a quote, or its closing quote is missing or
     followed by more than spaces before the next separator.
     """
+    if start < len(line) and line[start] in TYPOGRAPHIC_QUOTES:
+        return _typographic_cell(line, start)
     if not line.startswith(CELL_QUOTE, start):
         return None
     parts: list[str] = []
@@ -143,11 +154,31 @@ def _quoted_cell(line: str, start: int) -> tuple[str, int] | None:
         return "".join(parts), after
 
 
+def _typographic_cell(line: str, start: int) -> tuple[str, int] | None:
+    """Like ``_quoted_cell``, for a cell in „…“ or “…” (no doubling inside).
+
+    Only when the text between the quotes holds a separator: otherwise the quotes are the
+    text's own.
+    """
+    closings = TYPOGRAPHIC_QUOTES[line[start]]
+    close = next((index for index in range(start + 1, len(line)) if line[index] in closings), -1)
+    if close < 0:
+        return None
+    after = _skip_spaces(line, close + 1)
+    if after < len(line) and line[after] not in CELL_SEPARATORS:
+        return None
+    text = line[start + 1 : close]
+    if not any(separator in text for separator in CELL_SEPARATORS):
+        return None
+    return text, after
+
+
 def join_cells(cells: list[str]) -> str:
     """One row as a line of the value: the inverse of ``split_cells``.
 
     Cells are stripped and joined by "; "; empty cells at the end are left out. A cell that
-    holds a separator, or starts with a quote, is quoted, so it is read back as one cell.
+    holds a separator, or starts with a quote of ``CELL_OPENING_QUOTES``, is quoted, so it
+    is read back as one cell, as typed.
     """
     kept = [cell.strip() for cell in cells]
     while kept and not kept[-1]:
@@ -156,7 +187,7 @@ def join_cells(cells: list[str]) -> str:
 
 
 def _quoted(cell: str) -> str:
-    if cell.startswith(CELL_QUOTE) or any(char in cell for char in CELL_SEPARATORS):
+    if cell.startswith(tuple(CELL_OPENING_QUOTES)) or any(char in cell for char in CELL_SEPARATORS):
         return CELL_QUOTE + cell.replace(CELL_QUOTE, CELL_QUOTE * 2) + CELL_QUOTE
     return cell
 

@@ -25,7 +25,7 @@ import json
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
-from calculators.fields import CELL_JOINER, CELL_QUOTE, CELL_SEPARATORS
+from calculators.fields import CELL_JOINER, CELL_OPENING_QUOTES, CELL_QUOTE, CELL_SEPARATORS
 from calculators.result_text import READER_DATE
 
 #: Where the site's own scripts, styles and generated browser files live (site-relative).
@@ -239,10 +239,12 @@ class RowsContract:
     drop_zone: str = "drop-zone"
     preview: str = "import-preview"
     #: How the rows write a line of the value, so that ``calculators.fields.split_cells``
-    #: reads each cell back as one: cells joined by the joiner, a cell that holds one of the
-    #: separators (or starts with the quote) in quotes, a quote inside it doubled.
+    #: reads each cell back as one, as typed: cells joined by the joiner, a cell that holds
+    #: one of the separators (or starts with one of the opening quotes) in quotes, a quote
+    #: inside it doubled.
     cell_joiner: str = CELL_JOINER
     cell_quote: str = CELL_QUOTE
+    cell_opening_quotes: str = CELL_OPENING_QUOTES
     cell_separators: str = CELL_SEPARATORS
     #: ``data-kx-action`` values.
     add_row: str = "add-row"

@@ -169,6 +169,28 @@ def test_a_semicolon_typed_into_a_cell_stays_in_that_cell(phone: Page) -> None:
     expect(cell(container, 0, "wahrscheinlichkeit")).not_to_have_value("Relaunch")
 
 
+def test_a_phones_quotes_in_the_text_form_keep_a_semicolon_in_its_cell(phone: Page) -> None:
+    """A phone types „…“ for a double quote; the rows read the quoted cell as one."""
+    container = calculator(phone, "value-per-hour")
+    show_as_text(container, FIELD)
+    container.locator(f'textarea[name="{FIELD}"]').fill("„Hansen; Relaunch“; 30 %; 6.000; 6")
+    editor(container).get_by_role("button", name="Als Zeilen bearbeiten").click()
+    expect(cell(container, 0, "name")).to_have_value("Hansen; Relaunch")
+    expect(cell(container, 0, "wahrscheinlichkeit")).to_have_value("30 %")
+
+
+def test_a_name_typed_in_a_phones_quotes_stays_as_typed(phone: Page) -> None:
+    """The row editor writes a cell that starts with a quote in double quotes."""
+    container = calculator(phone, "value-per-hour")
+    before = computed_count(container)
+    cell(container, 0, "name").fill("„Nordlicht“")
+    wait_for_new_answer(container, before)
+    assert value(container).splitlines()[0].startswith('"„Nordlicht“"; ')
+    show_as_text(container, FIELD)
+    editor(container).get_by_role("button", name="Als Zeilen bearbeiten").click()
+    expect(cell(container, 0, "name")).to_have_value("„Nordlicht“")
+
+
 def test_control_the_same_cell_unquoted_comes_back_as_two(phone: Page) -> None:
     """Negative control: the check above would see a cell split by its semicolon."""
     container = calculator(phone, "value-per-hour")

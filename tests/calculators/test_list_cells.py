@@ -38,12 +38,38 @@ def test_a_quote_that_does_not_wrap_its_cell_is_just_a_character() -> None:
     assert split_cells('"a"  ; b') == ["a", "b"]  # spaces before the separator are fine
 
 
+def test_a_phones_quotes_keep_a_separator_in_its_cell() -> None:
+    """iOS and Android type „…“ (German keyboard) or “…” (English) for a double quote."""
+    assert split_cells("„Preise prüfen; Angebot senden“; Jonas") == [
+        "Preise prüfen; Angebot senden",
+        "Jonas",
+    ]
+    assert split_cells("“Preise; prüfen”\tJonas") == ["Preise; prüfen", "Jonas"]
+    assert split_cells("Jonas; „Preise; prüfen”  ") == ["Jonas", "Preise; prüfen"]
+
+
+def test_a_phones_quotes_around_plain_text_are_the_texts_own() -> None:
+    assert split_cells("„Nordlicht“; 45 %") == ["„Nordlicht“", "45 %"]
+    assert split_cells("„Bau“ KG; 45 %") == ["„Bau“ KG", "45 %"]
+    assert split_cells("„Preise; prüfen; Jonas") == ["„Preise", "prüfen", "Jonas"]
+    assert split_cells("„Preise; prüfen“ jetzt; Jonas") == ["„Preise", "prüfen“ jetzt", "Jonas"]
+
+
+def test_join_quotes_a_cell_that_starts_with_a_phones_quote() -> None:
+    """Else "„Nord" and "licht“" would come back as one cell "Nord; licht"."""
+    assert join_cells(["„Nord", "licht“"]) == '"„Nord"; licht“'
+    assert split_cells(join_cells(["„Nord", "licht“"])) == ["„Nord", "licht“"]
+    assert split_cells("„Nord; licht“") == ["Nord; licht"]  # the control: unquoted
+
+
 def test_join_quotes_only_the_cells_that_need_it_and_drops_empty_ends() -> None:
     cells = ["Preise prüfen; Angebot senden", "Jonas", '"Bau" KG', "", ""]
     assert join_cells(cells) == '"Preise prüfen; Angebot senden"; Jonas; """Bau"" KG"'
 
 
-CELL = st.text(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")) | st.sampled_from(';\t"'))
+CELL = st.text(
+    st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")) | st.sampled_from(';\t"„“”')
+)
 
 
 @given(st.lists(CELL.map(str.strip), min_size=1, max_size=6))
@@ -59,6 +85,14 @@ def test_a_measure_with_a_semicolon_is_checked_as_one_measure() -> None:
     field = next(field for field in COMMITMENTS.inputs if field.kind == "lines")
     line = join_cells(["Preise prüfen; Angebot senden", "Jonas", "15.01.2027", "offen"])
     rows = field.parse(line)
+    assert isinstance(rows, list)
+    assert rows[0]["massnahme"] == "Preise prüfen; Angebot senden"
+    assert rows[0]["verantwortlich"] == "Jonas"
+
+
+def test_a_measure_typed_in_a_phones_quotes_is_checked_as_one_measure() -> None:
+    field = next(field for field in COMMITMENTS.inputs if field.kind == "lines")
+    rows = field.parse("„Preise prüfen; Angebot senden“; Jonas; 15.01.2027; offen")
     assert isinstance(rows, list)
     assert rows[0]["massnahme"] == "Preise prüfen; Angebot senden"
     assert rows[0]["verantwortlich"] == "Jonas"

@@ -16,11 +16,13 @@ import { bindImport } from "./import.mjs";
 const PASTED_BLOCK = /[\t\n;]/;
 
 // A cell as Python reads it back (calculators/fields.py, split_cells): "Preise prüfen; Angebot
-// senden" typed into one cell is written in quotes, or it would come back as two cells.
+// senden" typed into one cell is written in quotes, or it would come back as two cells; so is
+// a cell that starts with a quote („Nordlicht“), or its quotes could be read as the cell's.
 function cellText(value) {
   const quote = names.cellQuote;
   const holdsSeparator = [...names.cellSeparators].some((separator) => value.includes(separator));
-  if (!holdsSeparator && !value.startsWith(quote)) return value;
+  const startsQuoted = [...names.cellOpeningQuotes].some((opening) => value.startsWith(opening));
+  if (!holdsSeparator && !startsQuoted) return value;
   return quote + value.replaceAll(quote, quote + quote) + quote;
 }
 
