@@ -144,15 +144,25 @@ def test_remove_and_reorder_by_keyboard(phone: Page) -> None:
     expect(editor(container).get_by_role("button", name="Zeile 2 entfernen")).to_be_focused()
 
 
+def type_as_text(container: Locator, text: str) -> None:
+    """Type ``text`` into the text form and go back to the rows."""
+    show_as_text(container, FIELD)
+    container.locator(f'textarea[name="{FIELD}"]').fill(text)
+    editor(container).get_by_role("button", name="Als Zeilen bearbeiten").click()
+
+
+def through_the_text_form(container: Locator) -> None:
+    """Open the text form and go back to the rows, which are then read from the text."""
+    show_as_text(container, FIELD)
+    editor(container).get_by_role("button", name="Als Zeilen bearbeiten").click()
+
+
 def test_text_form_and_rows_edit_the_same_value(phone: Page) -> None:
     container = calculator(phone, "value-per-hour")
-    show_as_text(container, FIELD)
-    textarea = container.locator(f'textarea[name="{FIELD}"]')
-    textarea.fill("X; 20 %; 3.000; 3\nY; 40 %; 1.000; 2; nein")
-    editor(container).get_by_role("button", name="Als Zeilen bearbeiten").click()
+    type_as_text(container, "X; 20 %; 3.000; 3\nY; 40 %; 1.000; 2; nein")
     expect(rows_of(container)).to_have_count(2)
     expect(cell(container, 1, "bewegung")).to_have_value("nein")
-    expect(textarea).to_be_hidden()
+    expect(container.locator(f'textarea[name="{FIELD}"]')).to_be_hidden()
 
 
 def test_a_semicolon_typed_into_a_cell_stays_in_that_cell(phone: Page) -> None:
@@ -163,20 +173,28 @@ def test_a_semicolon_typed_into_a_cell_stays_in_that_cell(phone: Page) -> None:
     wait_for_new_answer(container, before)
     assert value(container).splitlines()[0].startswith('"Hansen; Relaunch"; ')
     assert "Hansen; Relaunch" in answer_text(container)
-    show_as_text(container, FIELD)
-    editor(container).get_by_role("button", name="Als Zeilen bearbeiten").click()
+    through_the_text_form(container)
     expect(cell(container, 0, "name")).to_have_value("Hansen; Relaunch")
     expect(cell(container, 0, "wahrscheinlichkeit")).not_to_have_value("Relaunch")
 
 
-def test_a_phones_quotes_in_the_text_form_keep_a_semicolon_in_its_cell(phone: Page) -> None:
-    """A phone types „…“ for a double quote; the rows read the quoted cell as one."""
+@pytest.mark.parametrize(
+    ("typed", "name", "probability"),
+    [
+        # A phone types „…“ for a double quote; the rows read the quoted cell as one.
+        ("„Hansen; Relaunch“; 30 %; 6.000; 6", "Hansen; Relaunch", "30 %"),
+        # Negative control: the check would see a cell split by its semicolon.
+        ("Hansen; Relaunch; 30 %; 6.000; 6", "Hansen", "Relaunch"),
+    ],
+    ids=["phone quotes", "control unquoted"],
+)
+def test_a_semicolon_in_a_phones_quotes_stays_in_its_cell(
+    phone: Page, typed: str, name: str, probability: str
+) -> None:
     container = calculator(phone, "value-per-hour")
-    show_as_text(container, FIELD)
-    container.locator(f'textarea[name="{FIELD}"]').fill("„Hansen; Relaunch“; 30 %; 6.000; 6")
-    editor(container).get_by_role("button", name="Als Zeilen bearbeiten").click()
-    expect(cell(container, 0, "name")).to_have_value("Hansen; Relaunch")
-    expect(cell(container, 0, "wahrscheinlichkeit")).to_have_value("30 %")
+    type_as_text(container, typed)
+    expect(cell(container, 0, "name")).to_have_value(name)
+    expect(cell(container, 0, "wahrscheinlichkeit")).to_have_value(probability)
 
 
 def test_a_name_typed_in_a_phones_quotes_stays_as_typed(phone: Page) -> None:
@@ -186,19 +204,8 @@ def test_a_name_typed_in_a_phones_quotes_stays_as_typed(phone: Page) -> None:
     cell(container, 0, "name").fill("„Nordlicht“")
     wait_for_new_answer(container, before)
     assert value(container).splitlines()[0].startswith('"„Nordlicht“"; ')
-    show_as_text(container, FIELD)
-    editor(container).get_by_role("button", name="Als Zeilen bearbeiten").click()
+    through_the_text_form(container)
     expect(cell(container, 0, "name")).to_have_value("„Nordlicht“")
-
-
-def test_control_the_same_cell_unquoted_comes_back_as_two(phone: Page) -> None:
-    """Negative control: the check above would see a cell split by its semicolon."""
-    container = calculator(phone, "value-per-hour")
-    show_as_text(container, FIELD)
-    container.locator(f'textarea[name="{FIELD}"]').fill("Hansen; Relaunch; 30 %; 6.000; 6")
-    editor(container).get_by_role("button", name="Als Zeilen bearbeiten").click()
-    expect(cell(container, 0, "name")).to_have_value("Hansen")
-    expect(cell(container, 0, "wahrscheinlichkeit")).to_have_value("Relaunch")
 
 
 def test_the_shared_link_round_trips_the_rows(phone: Page, site_url: str) -> None:
