@@ -84,9 +84,10 @@ test-fast: lint typecheck
 	$(BIN)/pytest -m "not browser and not pyodide" $(PYTEST_ARGS)
 
 ## lighthouse: build, serve with brotli copies and print Lighthouse's four scores for every page
-## (PAGES="/ /rechner/" for some pages, RUNS=3 for the median of three runs per page; the CPU
-## slowdown is calibrated to this machine, CPU_SLOWDOWN=4 for Lighthouse's plain default)
-RUNS ?= 1
+## (the median of three runs per page, RUNS=1 for a quicker look; PAGES="/ /rechner/" for some
+## pages; the CPU slowdown is calibrated to this machine, CPU_SLOWDOWN=4 for Lighthouse's plain
+## default)
+RUNS ?= 3
 CPU_SLOWDOWN ?=
 lighthouse: setup chromium
 	$(PY) -m benchmarks.lighthouse --runs $(RUNS) $(if $(CPU_SLOWDOWN),--cpu-slowdown $(CPU_SLOWDOWN)) $(PAGES)
