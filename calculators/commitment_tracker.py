@@ -68,7 +68,8 @@ INPUTS: tuple[Field, ...] = (
         label="Maßnahmen",
         kind="lines",
         help="Eine Zeile pro Maßnahme. Stand: ja (eingehalten), spät, nein oder offen. "
-        "Jede Maßnahme braucht eine Person, nicht „wir“.",
+        "Jede Maßnahme braucht eine Person, nicht „wir“. Als Text setzen Sie eine Angabe, "
+        "die ein Semikolon enthält, in Anführungszeichen.",
         row=COLUMNS,
         default=(
             "Prioritätenliste nach MoSCoW vorlegen; J. Krüger; 19.03.2026; ja\n"

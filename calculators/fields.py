@@ -86,8 +86,9 @@ def as_rows(value: Value) -> list[Row]:
 CELL_SEPARATORS = ";\t"
 CELL_JOINER = "; "
 CELL_QUOTE = '"'
-#: What a phone types for a double quote: iOS and Android turn it into „ and “ on a German
-#: keyboard, “ and ” on an English one. Opening quote -> the closing quotes that end it.
+#: What a phone may type for a double quote: iOS's smart punctuation (and word processors)
+#: turn it into „ and “ on a German keyboard, “ and ” on an English one. Opening quote -> the
+#: closing quotes that end it.
 TYPOGRAPHIC_QUOTES = {"„": "“”", "“": "”"}
 #: A cell that starts with one of these is written in double quotes, so that it is read
 #: back as typed (``join_cells``; the row editor writes cells the same way).
@@ -157,8 +158,8 @@ def _quoted_cell(line: str, start: int) -> tuple[str, int] | None:
 def _typographic_cell(line: str, start: int) -> tuple[str, int] | None:
     """Like ``_quoted_cell``, for a cell in „…“ or “…” (no doubling inside).
 
-    Only when the text between the quotes holds a separator: otherwise the quotes are the
-    text's own.
+    Only when the text between the quotes holds a separator, and no second opening quote
+    (a quote left open, as in „Nordlicht; „Südwind“): otherwise the quotes are the text's own.
     """
     closings = TYPOGRAPHIC_QUOTES[line[start]]
     close = next((index for index in range(start + 1, len(line)) if line[index] in closings), -1)
@@ -168,7 +169,7 @@ def _typographic_cell(line: str, start: int) -> tuple[str, int] | None:
     if after < len(line) and line[after] not in CELL_SEPARATORS:
         return None
     text = line[start + 1 : close]
-    if not any(separator in text for separator in CELL_SEPARATORS):
+    if not any(separator in text for separator in CELL_SEPARATORS) or line[start] in text:
         return None
     return text, after
 

@@ -1,7 +1,8 @@
 """Mark Material's bundle for eager compilation (``bundler.compile_hints`` says why).
 
 Runs after the build, before the service worker hashes the site and before the compressed
-copies are written (listed before ``offline.py``), so both see the marked file.
+copies are written (listed before ``offline.py``), so both see the marked file. It runs under
+``mkdocs serve`` too: marking is cheap, and a file marked already is left as it is.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from bundler.compile_hints import mark_for_eager_compile
+from bundler.compile_hints import CompileHintError, mark_for_eager_compile
 
 #: Scripts every page runs in full at once, as patterns in the built site. Material names its
 #: bundle after a hash of its content.
@@ -24,8 +25,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     for pattern in EAGER_SCRIPTS:
         found = sorted(site.glob(pattern))
         if len(found) != 1:
+            names = ", ".join(path.relative_to(site).as_posix() for path in found) or "keine"
             raise PluginError(
-                f"site_hooks/compile_hints.py: statt einer Datei {pattern} fand der Build "
-                f"{len(found)}; hat ein Update von Material das Skript umbenannt?"
+                f"site_hooks/compile_hints.py: {pattern} sollte genau eine Datei treffen, "
+                f"gefunden: {names}. Hat ein Update von Material das Skript umbenannt, oder "
+                "liegt ein altes Skript in der Website?"
             )
-        mark_for_eager_compile(found[0])
+        try:
+            mark_for_eager_compile(found[0])
+        except CompileHintError as error:
+            raise PluginError(str(error)) from None

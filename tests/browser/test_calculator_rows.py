@@ -15,7 +15,13 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, Request,
 
 from benchmarks.page_answers import wait_for_answer_after
 from content_model.contract import CONTRACT
-from tests.browser.helpers import READY_TIMEOUT_MS, calculator, computed_count, show_as_text
+from tests.browser.helpers import (
+    READY_TIMEOUT_MS,
+    calculator,
+    calculator_page,
+    computed_count,
+    show_as_text,
+)
 from tests.browser.test_accessibility import VIEWPORTS, axe, report
 from tests.calculators.test_table_import import FILES, TYPED_BY_HAND
 
@@ -23,6 +29,8 @@ ROWS = CONTRACT.rows
 ACTION = CONTRACT.action.attribute
 PAGE = "kunden-aufgeben/wert-pro-stunde/"
 FIELD = "kontakte"
+#: The commitment tracker's list of measures: text cells side by side.
+MEASURES = "massnahmen"
 EXPORT = "crm_utf8_bom_semicolon.csv"
 
 #: Dispatches a paste of ``text`` on the focused element, as the clipboard would.
@@ -44,20 +52,20 @@ def phone(context: BrowserContext, site_url: str) -> Page:
     return page
 
 
-def editor(container: Locator) -> Locator:
-    return container.locator(f'[{ROWS.editor_attribute}="{FIELD}"]')
+def editor(container: Locator, field: str = FIELD) -> Locator:
+    return container.locator(f'[{ROWS.editor_attribute}="{field}"]')
 
 
-def rows_of(container: Locator) -> Locator:
-    return editor(container).locator(f"[{ROWS.row_attribute}]")
+def rows_of(container: Locator, field: str = FIELD) -> Locator:
+    return editor(container, field).locator(f"[{ROWS.row_attribute}]")
 
 
 def value(container: Locator) -> str:
     return container.locator(f'textarea[name="{FIELD}"]').input_value()
 
 
-def cell(container: Locator, row: int, name: str) -> Locator:
-    return rows_of(container).nth(row).locator(f'[{ROWS.cell_attribute}="{name}"]')
+def cell(container: Locator, row: int, name: str, field: str = FIELD) -> Locator:
+    return rows_of(container, field).nth(row).locator(f'[{ROWS.cell_attribute}="{name}"]')
 
 
 def wait_for_new_answer(container: Locator, before: int) -> None:
@@ -151,10 +159,10 @@ def type_as_text(container: Locator, text: str) -> None:
     editor(container).get_by_role("button", name="Als Zeilen bearbeiten").click()
 
 
-def through_the_text_form(container: Locator) -> None:
+def through_the_text_form(container: Locator, field: str = FIELD) -> None:
     """Open the text form and go back to the rows, which are then read from the text."""
-    show_as_text(container, FIELD)
-    editor(container).get_by_role("button", name="Als Zeilen bearbeiten").click()
+    show_as_text(container, field)
+    editor(container, field).get_by_role("button", name="Als Zeilen bearbeiten").click()
 
 
 def test_text_form_and_rows_edit_the_same_value(phone: Page) -> None:
@@ -206,6 +214,28 @@ def test_a_name_typed_in_a_phones_quotes_stays_as_typed(phone: Page) -> None:
     assert value(container).splitlines()[0].startswith('"„Nordlicht“"; ')
     through_the_text_form(container)
     expect(cell(container, 0, "name")).to_have_value("„Nordlicht“")
+
+
+def test_a_cell_that_opens_a_phones_quote_stays_apart_from_the_next(
+    context: BrowserContext, site_url: str
+) -> None:
+    """„Angebot and Jonas“ typed into two cells: unless the row editor quotes the first, the
+    text reads „Angebot; Jonas“, which Python takes for one quoted cell, and the row misses
+    a cell."""
+    page = context.new_page()
+    page.set_viewport_size(VIEWPORTS["phone"])
+    page.goto(calculator_page(site_url, "commitment-tracker"))
+    container = calculator(page, "commitment-tracker")
+    for name, typed in (("massnahme", "„Angebot"), ("verantwortlich", "Jonas“")):
+        before = computed_count(container)
+        cell(container, 0, name, MEASURES).fill(typed)
+        wait_for_new_answer(container, before)
+    expect(container.locator(f'textarea[name="{MEASURES}"]')).not_to_have_attribute(
+        "aria-invalid", "true"
+    )
+    through_the_text_form(container, MEASURES)
+    expect(cell(container, 0, "massnahme", MEASURES)).to_have_value("„Angebot")
+    expect(cell(container, 0, "verantwortlich", MEASURES)).to_have_value("Jonas“")
 
 
 def test_the_shared_link_round_trips_the_rows(phone: Page, site_url: str) -> None:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bundler.compile_hints import EAGER_COMPILE_COMMENT, is_marked, mark_for_eager_compile
+import pytest
+
+from bundler.compile_hints import (
+    EAGER_COMPILE_COMMENT,
+    CompileHintError,
+    is_marked,
+    mark_for_eager_compile,
+)
 
 SCRIPT = '"use strict";(()=>{var a=1;})();\nconsole.log(2);\n//# sourceMappingURL=app.min.js.map\n'
 #: One group of segments per generated line, as source maps write them.
@@ -60,3 +67,26 @@ def test_a_script_without_a_map_beside_it_is_marked_alone(tmp_path: Path) -> Non
     assert mark_for_eager_compile(script)
     assert is_marked(script.read_text(encoding="utf-8"))
     assert list(tmp_path.iterdir()) == [script]
+
+
+def test_an_unreadable_map_stops_before_the_script_is_marked(tmp_path: Path) -> None:
+    """The map is written first, so a failure never leaves a marked script with a stale map."""
+    script = write_script(tmp_path)
+    (tmp_path / "app.min.js.map").write_text('{"version": 3}', encoding="utf-8")
+    with pytest.raises(CompileHintError, match=r"app\.min\.js\.map"):
+        mark_for_eager_compile(script)
+    assert script.read_text(encoding="utf-8") == SCRIPT
+
+
+def test_line_endings_and_other_characters_are_kept(tmp_path: Path) -> None:
+    script = write_script(tmp_path, SCRIPT.replace("\n", "\r\n"))
+    source_map = json.loads((tmp_path / "app.min.js.map").read_text(encoding="utf-8"))
+    source_map["sourcesContent"] = ["const gruß = „Grüße“;"]
+    (tmp_path / "app.min.js.map").write_text(json.dumps(source_map), encoding="utf-8")
+    mark_for_eager_compile(script)
+    assert script.read_bytes().endswith(
+        b"console.log(2);\r\n//# sourceMappingURL=app.min.js.map\r\n"
+    )
+    shifted = (tmp_path / "app.min.js.map").read_text(encoding="utf-8")
+    assert "„Grüße“" in shifted
+    assert json.loads(shifted)["sourcesContent"] == source_map["sourcesContent"]

@@ -53,6 +53,7 @@ def test_a_phones_quotes_around_plain_text_are_the_texts_own() -> None:
     assert split_cells("„Bau“ KG; 45 %") == ["„Bau“ KG", "45 %"]
     assert split_cells("„Preise; prüfen; Jonas") == ["„Preise", "prüfen", "Jonas"]
     assert split_cells("„Preise; prüfen“ jetzt; Jonas") == ["„Preise", "prüfen“ jetzt", "Jonas"]
+    assert split_cells("„Nordlicht; „Südwind“") == ["„Nordlicht", "„Südwind“"]
 
 
 def test_join_quotes_a_cell_that_starts_with_a_phones_quote() -> None:
