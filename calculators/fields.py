@@ -148,11 +148,22 @@ def _quoted_cell(line: str, start: int) -> tuple[str, int] | None:
             parts.append(line[index : close + 1])
             index = close + 2
             continue
-        after = _skip_spaces(line, close + 1)
-        if after < len(line) and line[after] not in CELL_SEPARATORS:
+        after = _separator_after(line, close)
+        if after is None:
             return None
         parts.append(line[index:close])
         return "".join(parts), after
+
+
+def _separator_after(line: str, close: int) -> int | None:
+    """Where the separator (or the line's end) after a closing quote is.
+
+    None when more than spaces come first: then the quote did not close the cell.
+    """
+    after = _skip_spaces(line, close + 1)
+    if after < len(line) and line[after] not in CELL_SEPARATORS:
+        return None
+    return after
 
 
 def _typographic_cell(line: str, start: int) -> tuple[str, int] | None:
@@ -165,11 +176,11 @@ def _typographic_cell(line: str, start: int) -> tuple[str, int] | None:
     close = next((index for index in range(start + 1, len(line)) if line[index] in closings), -1)
     if close < 0:
         return None
-    after = _skip_spaces(line, close + 1)
-    if after < len(line) and line[after] not in CELL_SEPARATORS:
-        return None
+    after = _separator_after(line, close)
     text = line[start + 1 : close]
-    if not any(separator in text for separator in CELL_SEPARATORS) or line[start] in text:
+    if after is None or line[start] in text:
+        return None
+    if not any(separator in text for separator in CELL_SEPARATORS):
         return None
     return text, after
 

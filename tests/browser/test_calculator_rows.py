@@ -174,19 +174,6 @@ def test_text_form_and_rows_edit_the_same_value(phone: Page) -> None:
     expect(container.locator(f'textarea[name="{FIELD}"]')).to_be_hidden()
 
 
-def test_a_semicolon_typed_into_a_cell_stays_in_that_cell(phone: Page) -> None:
-    """The value's text quotes the cell, so the text form and the rows read it back as one."""
-    container = calculator(phone, "value-per-hour")
-    before = computed_count(container)
-    cell(container, 0, "name").fill("Hansen; Relaunch")
-    wait_for_new_answer(container, before)
-    assert value(container).splitlines()[0].startswith('"Hansen; Relaunch"; ')
-    assert "Hansen; Relaunch" in answer_text(container)
-    through_the_text_form(container)
-    expect(cell(container, 0, "name")).to_have_value("Hansen; Relaunch")
-    expect(cell(container, 0, "wahrscheinlichkeit")).not_to_have_value("Relaunch")
-
-
 @pytest.mark.parametrize(
     ("typed", "name", "probability"),
     [
@@ -206,15 +193,27 @@ def test_a_semicolon_in_a_phones_quotes_stays_in_its_cell(
     expect(cell(container, 0, "wahrscheinlichkeit")).to_have_value(probability)
 
 
-def test_a_name_typed_in_a_phones_quotes_stays_as_typed(phone: Page) -> None:
-    """The row editor writes a cell that starts with a quote in double quotes."""
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Hansen; Relaunch",  # a semicolon typed into the cell
+        "„Nordlicht“",  # a name in a phone's quotes, which starts with a quote
+    ],
+    ids=["semicolon", "phone quotes"],
+)
+def test_a_cell_is_written_quoted_and_read_back_as_typed(phone: Page, typed: str) -> None:
+    """The row editor writes the cell in double quotes, so the text form and the rows read it
+    back as one cell, as typed, and the next cell keeps its value."""
     container = calculator(phone, "value-per-hour")
+    probability = cell(container, 0, "wahrscheinlichkeit").input_value()
     before = computed_count(container)
-    cell(container, 0, "name").fill("„Nordlicht“")
+    cell(container, 0, "name").fill(typed)
     wait_for_new_answer(container, before)
-    assert value(container).splitlines()[0].startswith('"„Nordlicht“"; ')
+    assert value(container).splitlines()[0].startswith(f'"{typed}"; ')
+    assert typed in answer_text(container)
     through_the_text_form(container)
-    expect(cell(container, 0, "name")).to_have_value("„Nordlicht“")
+    expect(cell(container, 0, "name")).to_have_value(typed)
+    expect(cell(container, 0, "wahrscheinlichkeit")).to_have_value(probability)
 
 
 def test_a_cell_that_opens_a_phones_quote_stays_apart_from_the_next(
